@@ -1,0 +1,74 @@
+/**
+ * Every deployable function, with the path prefixes it serves. The Api and Workflow stacks
+ * and the local runtime read this one list, so a handler runs locally exactly where it deploys.
+ */
+
+export interface ApiArea {
+  /** Short id used in construct ids and logs. */
+  readonly id: string;
+  /** Handler module, relative to the repository root; it must export `handler`. */
+  readonly entry: string;
+  /**
+   * Path prefixes this area answers (each also answers everything beneath it). The area whose
+   * prefix is longest wins; paths no area claims go to the catch-all area.
+   */
+  readonly pathPrefixes: readonly string[];
+}
+
+export const API_AREAS: readonly ApiArea[] = [
+  {
+    id: 'platform',
+    entry: 'lambdas/platform/platform-handler.ts',
+    pathPrefixes: ['/api/health', '/api/openapi.json'],
+  },
+  {
+    id: 'schools',
+    entry: 'lambdas/schools/schools-handler.ts',
+    pathPrefixes: ['/api/operator/schools'],
+  },
+];
+
+/** Answers every path no area claims, with a 404 problem+json instead of a gateway error. */
+export const CATCH_ALL_AREA_ID = 'platform';
+
+export interface WorkflowTask {
+  readonly id: string;
+  readonly entry: string;
+  /** The `${…}` name the state-machine definitions use for this function's ARN. */
+  readonly substitution: string;
+}
+
+export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
+  {
+    id: 'transferStep',
+    entry: 'lambdas/transfers/transfer-step-handler.ts',
+    substitution: 'TransferStepFunctionArn',
+  },
+];
+
+export interface StateMachineDefinition {
+  readonly id: string;
+  /** ASL (JSONPath) definition file, relative to the repository root. */
+  readonly definitionFile: string;
+  /** Which environment variable of the API functions carries this machine's ARN. */
+  readonly arnVariable: 'TRANSFER_STATE_MACHINE_ARN';
+}
+
+export const STATE_MACHINES: readonly StateMachineDefinition[] = [
+  { id: 'transfer', definitionFile: 'statemachines/transfer.asl.json', arnVariable: 'TRANSFER_STATE_MACHINE_ARN' },
+];
+
+/** The area that serves a request path: longest matching prefix, else the catch-all area. */
+export function areaForPath(path: string): ApiArea {
+  let best: { area: ApiArea; length: number } | undefined;
+  for (const area of API_AREAS) {
+    for (const prefix of area.pathPrefixes) {
+      const matches = path === prefix || path.startsWith(`${prefix}/`);
+      if (matches && (!best || prefix.length > best.length)) best = { area, length: prefix.length };
+    }
+  }
+  if (best) return best.area;
+  const catchAll = API_AREAS.find((area) => area.id === CATCH_ALL_AREA_ID);
+  if (!catchAll) throw new Error(`Catch-all area ${CATCH_ALL_AREA_ID} is not in API_AREAS`);
+  return catchAll;
+}

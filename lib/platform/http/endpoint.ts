@@ -1,0 +1,86 @@
+/**
+ * Endpoint contracts: method, path, access rule and zod schemas for one API operation.
+ * A contract is the single source for request validation, response typing and the OpenAPI
+ * document; handlers bind a contract to its implementation with `implement`.
+ */
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call an endpoint. Deny by default: every endpoint names its rule, and there is no
+ * rule that means "anyone" except `public`, used only for health and the API description.
+ */
+export type AccessRule = { readonly kind: 'public' } | { readonly kind: 'operator' };
+
+export interface EndpointContract<
+  Params extends z.ZodObject = z.ZodObject,
+  Query extends z.ZodObject = z.ZodObject,
+  Body extends z.ZodType = z.ZodType,
+  Response extends z.ZodType = z.ZodType,
+> {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** API Gateway style template, e.g. /api/operator/schools/{schoolId}. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly access: AccessRule;
+  readonly params?: Params;
+  readonly query?: Query;
+  readonly body?: Body;
+  readonly successStatus: 200 | 201 | 202 | 204;
+  readonly response: Response;
+  /** Statuses (besides 400/401/403/404/405/413/415/500) this endpoint may answer with. */
+  readonly otherProblemStatuses?: readonly number[];
+}
+
+export function defineEndpoint<
+  Params extends z.ZodObject,
+  Query extends z.ZodObject,
+  Body extends z.ZodType,
+  Response extends z.ZodType,
+>(contract: EndpointContract<Params, Query, Body, Response>): EndpointContract<Params, Query, Body, Response> {
+  return contract;
+}
+
+/** What a request looks like once parsed and validated against its contract. */
+export interface ValidatedRequest<C extends EndpointContract> {
+  readonly params: z.output<NonNullable<C['params']>>;
+  readonly query: z.output<NonNullable<C['query']>>;
+  readonly body: z.output<NonNullable<C['body']>>;
+  readonly principal: Principal;
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly userAgent: string;
+}
+
+/** The authenticated caller, as established by the access rule. */
+export type Principal =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'operator'; readonly tokenId: string; readonly label: string };
+
+export interface EndpointResult<C extends EndpointContract> {
+  /** Defaults to the contract's successStatus; health answers 503 with the same body shape. */
+  readonly status?: number;
+  readonly body: z.input<C['response']>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type EndpointImplementation<C extends EndpointContract> = (
+  request: ValidatedRequest<C>,
+) => Promise<EndpointResult<C>>;
+
+export interface BoundEndpoint {
+  readonly contract: EndpointContract;
+  readonly implementation: EndpointImplementation<EndpointContract>;
+}
+
+export function implement<C extends EndpointContract>(
+  contract: C,
+  implementation: EndpointImplementation<C>,
+): BoundEndpoint {
+  // The router validates every request against `contract` before calling the implementation,
+  // so widening the implementation's parameter type here is sound.
+  return { contract, implementation: implementation };
+}

@@ -1,0 +1,79 @@
+/**
+ * Builds the OpenAPI 3.1 document from the endpoint contracts, so validation, types and the
+ * published description cannot drift apart.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { EndpointContract } from '../http/endpoint';
+import { ProblemSchema } from '../http/problem';
+
+const STANDARD_PROBLEMS: Record<number, string> = {
+  400: 'Invalid input: the problem names each field and reason.',
+  401: 'Authentication required or not valid.',
+  403: 'Not permitted.',
+  404: 'Not found.',
+  405: 'Method not allowed (see the Allow header).',
+  409: 'Conflict with the current state.',
+  413: 'Request body too large.',
+  415: 'Body must be JSON.',
+  500: 'Unexpected error; quote the requestId.',
+  503: 'A dependency is unavailable.',
+};
+
+function problemResponses(contract: EndpointContract): Record<string, { description: string; content: object }> {
+  const statuses = new Set([400, 404, 405, 413, 415, 500]);
+  if (contract.access.kind !== 'public') [401, 403].forEach((status) => statuses.add(status));
+  (contract.otherProblemStatuses ?? []).forEach((status) => statuses.add(status));
+  const responses: Record<string, { description: string; content: object }> = {};
+  for (const status of [...statuses].sort()) {
+    responses[String(status)] = {
+      description: STANDARD_PROBLEMS[status] ?? 'Problem',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
+  }
+  return responses;
+}
+
+export function buildOpenApiDocument(
+  contracts: readonly EndpointContract[],
+  info: { version: string; serverUrl?: string },
+): Record<string, unknown> {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'operatorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Operator token created with `npm run lantern -- operator token create`.',
+  });
+  for (const contract of contracts) {
+    const success = contract.successStatus;
+    registry.registerPath({
+      method: contract.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
+      path: contract.path,
+      operationId: contract.operationId,
+      summary: contract.summary,
+      tags: [...contract.tags],
+      ...(contract.access.kind === 'operator' ? { security: [{ operatorToken: [] }] } : {}),
+      request: {
+        ...(contract.params ? { params: contract.params } : {}),
+        ...(contract.query ? { query: contract.query } : {}),
+        ...(contract.body ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } } : {}),
+      },
+      responses: {
+        [String(success)]:
+          success === 204
+            ? { description: 'Done.' }
+            : { description: 'Success.', content: { 'application/json': { schema: contract.response } } },
+        ...problemResponses(contract),
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Lantern API',
+      version: info.version,
+      description:
+        'Safeguarding and child-protection records for UK schools. Errors are RFC 9457 problem+json.',
+    },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+  }) as unknown as Record<string, unknown>;
+}

@@ -1,0 +1,135 @@
+/**
+ * Operator CLI: `npm run lantern -- <command>`. Talks to the table directly with the operator's
+ * own AWS credentials, or to a running `npm start` when no --table-name is given.
+ *
+ *   school create --urn 990003 --la 999 --estab 3003 --name "Hill Top School" [--time-zone Europe/London]
+ *   school list
+ *   operator token create --label "Trust IT"
+ *
+ * Against AWS: add --table-name <Data stack output TableName> --region <region>.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { OperatorTokenRepository } from '../lib/operators/operator-token-repository';
+import { OperatorTokenService } from '../lib/operators/operator-token-service';
+import { DuplicateUrnError, SchoolRepository } from '../lib/schools/school-repository';
+import { SchoolService } from '../lib/schools/school-service';
+import { LOCAL_REGION } from './local-environment';
+import { RUNTIME_FILE } from './runtime';
+
+const USAGE = `Usage: npm run lantern -- <command> [options]
+  school create --urn <6 digits> --la <3 digits> --estab <4 digits> --name <name> [--time-zone <IANA zone>]
+  school list
+  operator token create --label <label>
+Options for AWS: --table-name <name> --region <region> (default: the running npm start)`;
+
+/** School input fields and the options that carry them, so errors name what the operator typed. */
+const OPTION_FOR_FIELD: Record<string, string> = {
+  urn: 'urn',
+  laNumber: 'la',
+  establishmentNumber: 'estab',
+  name: 'name',
+  timeZone: 'time-zone',
+};
+
+interface Target {
+  readonly dynamo: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly region: string;
+}
+
+function resolveTarget(tableName: string | undefined, region: string | undefined): Target {
+  if (tableName) {
+    const awsRegion = region ?? process.env.AWS_REGION;
+    if (!awsRegion) throw new Error('--region (or AWS_REGION) is needed with --table-name');
+    return { dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({ region: awsRegion })), tableName, region: awsRegion };
+  }
+  if (!existsSync(RUNTIME_FILE)) {
+    throw new Error('Lantern is not running locally (start it with npm start), and no --table-name was given.');
+  }
+  const runtime = z
+    .object({ tableName: z.string(), endpoints: z.object({ dynamodb: z.string().url() }) })
+    .parse(JSON.parse(readFileSync(RUNTIME_FILE, 'utf8')));
+  const client = new DynamoDBClient({
+    region: LOCAL_REGION,
+    endpoint: runtime.endpoints.dynamodb,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return { dynamo: DynamoDBDocumentClient.from(client), tableName: runtime.tableName, region: LOCAL_REGION };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      urn: { type: 'string' },
+      la: { type: 'string' },
+      estab: { type: 'string' },
+      name: { type: 'string' },
+      'time-zone': { type: 'string' },
+      label: { type: 'string' },
+      'table-name': { type: 'string' },
+      region: { type: 'string' },
+    },
+  });
+  const command = positionals.join(' ');
+  const target = (): Target => resolveTarget(values['table-name'], values.region);
+
+  switch (command) {
+    case 'school create': {
+      const { dynamo, tableName, region } = target();
+      const service = new SchoolService(new SchoolRepository(dynamo, tableName), region);
+      const school = await service.create({
+        urn: values.urn ?? '',
+        laNumber: values.la ?? '',
+        establishmentNumber: values.estab ?? '',
+        name: values.name ?? '',
+        ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(school, null, 2)}\n`);
+      return;
+    }
+    case 'school list': {
+      const { dynamo, tableName, region } = target();
+      const service = new SchoolService(new SchoolRepository(dynamo, tableName), region);
+      let cursor: string | undefined;
+      do {
+        const page = await service.list(100, cursor);
+        for (const school of page.items) {
+          process.stdout.write(`${school.urn}\t${school.dfeNumber}\t${school.name}\t${school.schoolId}\n`);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      return;
+    }
+    case 'operator token create': {
+      if (!values.label) throw new Error('--label is required');
+      const { dynamo, tableName } = target();
+      const service = new OperatorTokenService(new OperatorTokenRepository(dynamo, tableName));
+      const { token, secret } = await service.issue(values.label);
+      process.stdout.write(`Operator token ${token.tokenId} (${token.label}). Shown once; store it safely:\n${secret}\n`);
+      return;
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof z.ZodError) {
+    for (const issue of error.issues) {
+      const field = String(issue.path[0] ?? '');
+      process.stderr.write(`--${OPTION_FOR_FIELD[field] ?? field}: ${issue.message}\n`);
+    }
+  } else if (error instanceof DuplicateUrnError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = 1;
+});

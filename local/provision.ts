@@ -1,0 +1,60 @@
+/**
+ * Creates what the Data and Schedules stacks create on AWS, on the stand-ins: the table (from
+ * the same definition CDK uses), the buckets and the schedule group. Safe to run on every start.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ConflictException, CreateScheduleGroupCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
+import { createTableInput, TTL_ATTRIBUTE } from '../lib/data/table-definition';
+
+/** Creates the table with its GSIs and TTL unless it exists. Returns true when it was created. */
+export async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    await dynamodb.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    if (error instanceof ResourceInUseException) return false;
+    throw error;
+  }
+  await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30, minDelay: 1 }, { TableName: tableName });
+  await dynamodb.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    }),
+  );
+  return true;
+}
+
+export async function tableExists(dynamodb: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureBuckets(s3: S3Client, buckets: readonly string[]): Promise<void> {
+  for (const bucket of buckets) {
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      if (!(error instanceof BucketAlreadyOwnedByYou) && (error as Error).name !== 'BucketAlreadyExists') throw error;
+    }
+  }
+}
+
+export async function ensureScheduleGroup(scheduler: SchedulerClient, name: string): Promise<void> {
+  try {
+    await scheduler.send(new CreateScheduleGroupCommand({ Name: name }));
+  } catch (error) {
+    if (!(error instanceof ConflictException)) throw error;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Runs all of Lantern on this machine: the AWS stand-ins, the table/buckets/schedule group from
+ * the deployment's own definitions, the demo seed, and one HTTP origin serving the API (through
+ * the deployable handler modules) and the built web app. Used by `npm start` and the e2e tests.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { freePort } from './child-processes';
+import { seedDemoData, type SeedSummary } from './demo-seed';
+import { startHttpGateway } from './http-gateway';
+import { REPOSITORY_ROOT } from './lambda-invoker';
+import {
+  LOCAL_EXTRACTS_BUCKET,
+  LOCAL_POWERTOOLS_ENVIRONMENT,
+  LOCAL_REGION,
+  LOCAL_SCHEDULE_GROUP,
+  LOCAL_TABLE_NAME,
+  LOCAL_VAULT_BUCKET,
+  localApiEnvironment,
+  sdkEnvironment,
+  type StandinEndpoints,
+} from './local-environment';
+import { ensureBuckets, ensureScheduleGroup, ensureTable } from './provision';
+import { startStandIns, type StandinPorts } from './stand-ins';
+
+export const LANTERN_HOME = join(REPOSITORY_ROOT, '.lantern');
+export const RUNTIME_FILE = join(LANTERN_HOME, 'runtime.json');
+
+export interface LanternOptions {
+  /** Keep nothing: data lives in memory and a temp folder removed on stop. */
+  readonly inMemory?: boolean;
+  /** The web/API port; 0 picks free ports for everything. Default 3000 (stand-ins on the next six). */
+  readonly port?: number;
+  /** Persistent data folder (default .lantern/data). */
+  readonly dataDir?: string;
+  /** Tests: no runtime file for the CLI, and Wait states take no time. */
+  readonly quiet?: boolean;
+  /** Pass the stand-ins' own output through to this terminal. */
+  readonly verbose?: boolean;
+}
+
+export interface RunningLantern {
+  readonly url: string;
+  readonly endpoints: StandinEndpoints;
+  readonly seed: SeedSummary;
+  readonly dataDir?: string;
+  stop(): Promise<void>;
+}
+
+function standinPorts(appPort: number): Partial<StandinPorts> {
+  if (appPort === 0) return {};
+  return {
+    dynamodb: appPort + 1,
+    s3: appPort + 2,
+    ses: appPort + 3,
+    kms: appPort + 4,
+    stepfunctions: appPort + 5,
+    scheduler: appPort + 6,
+  };
+}
+
+export async function startLantern(options: LanternOptions = {}): Promise<RunningLantern> {
+  const requestedPort = options.port ?? 3000;
+  const appPort = requestedPort === 0 ? await freePort() : requestedPort;
+  const dataDir = options.inMemory ? undefined : (options.dataDir ?? join(LANTERN_HOME, 'data'));
+  const scratchDir = await mkdtemp(join(tmpdir(), 'lantern-'));
+  const cleanups: (() => Promise<void>)[] = [() => rm(scratchDir, { recursive: true, force: true })];
+  const stop = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    const standIns = await startStandIns({
+      cacheDir: join(LANTERN_HOME, 'cache'),
+      scratchDir,
+      ...(dataDir ? { dataDir } : {}),
+      ports: standinPorts(requestedPort),
+      verbose: options.verbose ?? false,
+      instantWaits: options.quiet ?? false,
+    });
+    cleanups.push(() => standIns.stop());
+
+    const url = `http://localhost:${appPort}`;
+    // The handlers read their configuration from the environment, exactly as on Lambda.
+    Object.assign(
+      process.env,
+      sdkEnvironment(standIns.endpoints),
+      LOCAL_POWERTOOLS_ENVIRONMENT,
+      localApiEnvironment({ appBaseUrl: url, transferStateMachineArn: standIns.stateMachineArn('transfer') }),
+    );
+
+    const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.dynamodb });
+    await ensureTable(dynamodb, LOCAL_TABLE_NAME);
+    await ensureBuckets(
+      new S3Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.s3, forcePathStyle: true }),
+      [LOCAL_VAULT_BUCKET, LOCAL_EXTRACTS_BUCKET],
+    );
+    await ensureScheduleGroup(
+      new SchedulerClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.scheduler }),
+      LOCAL_SCHEDULE_GROUP,
+    );
+    const seed = await seedDemoData(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME, LOCAL_REGION);
+
+    const gateway = await startHttpGateway({
+      port: appPort,
+      webRoot: join(REPOSITORY_ROOT, 'web', 'dist'),
+      onError: (error) => process.stderr.write(`[gateway] ${error instanceof Error ? error.stack : String(error)}\n`),
+    });
+    cleanups.push(() => gateway.close());
+
+    if (!options.quiet) {
+      await mkdir(LANTERN_HOME, { recursive: true });
+      await writeFile(RUNTIME_FILE, JSON.stringify({ url, endpoints: standIns.endpoints, tableName: LOCAL_TABLE_NAME }, null, 2));
+      cleanups.push(() => rm(RUNTIME_FILE, { force: true }));
+    }
+    return { url, endpoints: standIns.endpoints, seed, ...(dataDir ? { dataDir } : {}), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The sign-in page. It posts the email address and password to /api/auth/sign-in and shows the
+ * API's problem details when sign-in is refused. What follows a successful sign-in (the second
+ * factor, the records home page) arrives with the identity work.
+ */
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { signIn } from '../api/auth';
+import type { Problem } from '../api/problem';
+import { ProblemAlert } from '../components/problem-alert';
+import { useDocumentTitle } from '../routing/use-document-title';
+
+type FieldName = 'email' | 'password';
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+type FormState =
+  | { kind: 'editing' }
+  | { kind: 'submitting' }
+  | { kind: 'invalid'; errors: FieldErrors }
+  | { kind: 'refused'; problem: Problem; errors: FieldErrors }
+  | { kind: 'signed-in' };
+
+const FIELD_IDS: Record<FieldName, string> = { email: 'sign-in-email', password: 'sign-in-password' };
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function validate(email: string, password: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (email === '') errors.email = 'Enter your email address';
+  else if (!EMAIL_PATTERN.test(email)) {
+    errors.email = 'Enter an email address in the correct format, like name@school.sch.uk';
+  }
+  if (password === '') errors.password = 'Enter your password';
+  return errors;
+}
+
+/** Field errors the API reported against the request body ("body.email"), by form field. */
+function fieldErrorsFromProblem(problem: Problem): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { field, reason } of problem.errors ?? []) {
+    if (field === 'body.email') errors.email ??= reason;
+    if (field === 'body.password') errors.password ??= reason;
+  }
+  return errors;
+}
+
+export function SignInPage() {
+  useDocumentTitle('Sign in');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [state, setState] = useState<FormState>({ kind: 'editing' });
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  const errors: FieldErrors = state.kind === 'invalid' || state.kind === 'refused' ? state.errors : {};
+  const submitting = state.kind === 'submitting';
+
+  // Move focus to the summary of what went wrong, so it is read out and the fields follow it.
+  useEffect(() => {
+    if (state.kind === 'invalid' || state.kind === 'refused') alertRef.current?.focus();
+  }, [state]);
+
+  async function submit() {
+    const trimmedEmail = email.trim();
+    const invalid = validate(trimmedEmail, password);
+    if (Object.keys(invalid).length > 0) {
+      setState({ kind: 'invalid', errors: invalid });
+      return;
+    }
+    setState({ kind: 'submitting' });
+    const result = await signIn(trimmedEmail, password);
+    if (result.ok) {
+      setState({ kind: 'signed-in' });
+      return;
+    }
+    setPassword('');
+    setState({ kind: 'refused', problem: result.problem, errors: fieldErrorsFromProblem(result.problem) });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    void submit();
+  }
+
+  function focusField(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
+    event.preventDefault();
+    document.getElementById(FIELD_IDS[field])?.focus();
+  }
+
+  if (state.kind === 'signed-in') {
+    return (
+      <div className="panel panel--narrow">
+        <h1 className="page-title" tabIndex={-1}>
+          Signed in
+        </h1>
+        <p role="status">You are signed in to Lantern.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="panel panel--narrow">
+      <h1 className="page-title" tabIndex={-1}>
+        Sign in to Lantern
+      </h1>
+      <p className="lede">Use the email address and password you were given by your school.</p>
+
+      {state.kind === 'invalid' && (
+        <div ref={alertRef} className="alert" role="alert" tabIndex={-1}>
+          <h2 className="alert__title">There is a problem</h2>
+          <ul className="alert__list">
+            {(Object.keys(state.errors) as FieldName[]).map((field) => (
+              <li key={field}>
+                <a href={`#${FIELD_IDS[field]}`} onClick={(event) => focusField(event, field)}>
+                  {state.errors[field]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.kind === 'refused' && <ProblemAlert ref={alertRef} problem={state.problem} />}
+
+      <form className="form" noValidate onSubmit={handleSubmit} aria-busy={submitting}>
+        <div className={errors.email ? 'field field--error' : 'field'}>
+          <label className="field__label" htmlFor={FIELD_IDS.email}>
+            Email address
+          </label>
+          {errors.email && (
+            <p className="field__error" id={`${FIELD_IDS.email}-error`}>
+              <span className="visually-hidden">Error: </span>
+              {errors.email}
+            </p>
+          )}
+          <input
+            className="field__input"
+            id={FIELD_IDS.email}
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? `${FIELD_IDS.email}-error` : undefined}
+          />
+        </div>
+
+        <div className={errors.password ? 'field field--error' : 'field'}>
+          <label className="field__label" htmlFor={FIELD_IDS.password}>
+            Password
+          </label>
+          {errors.password && (
+            <p className="field__error" id={`${FIELD_IDS.password}-error`}>
+              <span className="visually-hidden">Error: </span>
+              {errors.password}
+            </p>
+          )}
+          <input
+            className="field__input"
+            id={FIELD_IDS.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? `${FIELD_IDS.password}-error` : undefined}
+          />
+        </div>
+
+        <button className="button" type="submit" aria-disabled={submitting ? true : undefined}>
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </div>
+  );
+}
