@@ -43,7 +43,9 @@ export function startChild(
     running.delete(child);
     // A stand-in that dies on its own is news; its last output says why.
     if (code !== 0 && code !== null && !stopping) {
-      process.stderr.write(`[${name}] exited with code ${code}${signal ? ` (${signal})` : ''}\n${recent.join('')}`);
+      process.stderr.write(
+        `[${name}] exited with code ${code}${signal ? ` (${signal})` : ''}\n${recent.join('')}`,
+      );
     }
   });
   return {

@@ -45,10 +45,16 @@ function resolveTarget(tableName: string | undefined, region: string | undefined
   if (tableName) {
     const awsRegion = region ?? process.env.AWS_REGION;
     if (!awsRegion) throw new Error('--region (or AWS_REGION) is needed with --table-name');
-    return { dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({ region: awsRegion })), tableName, region: awsRegion };
+    return {
+      dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({ region: awsRegion })),
+      tableName,
+      region: awsRegion,
+    };
   }
   if (!existsSync(RUNTIME_FILE)) {
-    throw new Error('Lantern is not running locally (start it with npm start), and no --table-name was given.');
+    throw new Error(
+      'Lantern is not running locally (start it with npm start), and no --table-name was given.',
+    );
   }
   const runtime = z
     .object({ tableName: z.string(), endpoints: z.object({ dynamodb: z.string().url() }) })
@@ -111,7 +117,9 @@ async function main(argv: string[]): Promise<void> {
       const { dynamo, tableName } = target();
       const service = new OperatorTokenService(new OperatorTokenRepository(dynamo, tableName));
       const { token, secret } = await service.issue(values.label);
-      process.stdout.write(`Operator token ${token.tokenId} (${token.label}). Shown once; store it safely:\n${secret}\n`);
+      process.stdout.write(
+        `Operator token ${token.tokenId} (${token.label}). Shown once; store it safely:\n${secret}\n`,
+      );
       return;
     }
     default:

@@ -37,7 +37,11 @@ export interface SeedSummary {
   readonly operatorToken: string;
 }
 
-export async function seedDemoData(dynamo: DynamoDBDocumentClient, tableName: string, region: string): Promise<SeedSummary> {
+export async function seedDemoData(
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  region: string,
+): Promise<SeedSummary> {
   const schools = new SchoolService(new SchoolRepository(dynamo, tableName), region);
   let schoolsCreated = 0;
   for (const school of DEMO_SCHOOLS) {

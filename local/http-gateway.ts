@@ -29,7 +29,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const TEXT_MEDIA_TYPES = /^(application\/(.+\+)?json|application\/xml|text\/|application\/x-www-form-urlencoded)/i;
+const TEXT_MEDIA_TYPES =
+  /^(application\/(.+\+)?json|application\/xml|text\/|application\/x-www-form-urlencoded)/i;
 
 class PayloadTooLarge extends Error {}
 
@@ -129,7 +130,8 @@ async function serveApi(request: IncomingMessage, response: ServerResponse, url:
   try {
     body = await readBody(request);
   } catch (error) {
-    if (error instanceof PayloadTooLarge) return sendGatewayProblem(response, 413, 'Request Entity Too Large');
+    if (error instanceof PayloadTooLarge)
+      return sendGatewayProblem(response, 413, 'Request Entity Too Large');
     throw error;
   }
   const area = areaForPath(url.pathname);
@@ -142,7 +144,15 @@ async function serveApi(request: IncomingMessage, response: ServerResponse, url:
 }
 
 async function serveWeb(response: ServerResponse, url: URL, webRoot: string): Promise<void> {
-  const requested = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    response.writeHead(400, { ...WEB_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Bad request');
+    return;
+  }
+  const requested = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = resolve(join(webRoot, requested));
   const insideRoot = file.startsWith(resolve(webRoot));
   const isFile = insideRoot && existsSync(file) && (await stat(file)).isFile();
@@ -171,7 +181,9 @@ export async function startHttpGateway(options: {
   onError?: (error: unknown) => void;
 }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   if (!existsSync(join(options.webRoot, 'index.html'))) {
-    throw new Error(`The web app is not built (${options.webRoot}/index.html missing): run npm run build:web`);
+    throw new Error(
+      `The web app is not built (${options.webRoot}/index.html missing): run npm run build:web`,
+    );
   }
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');

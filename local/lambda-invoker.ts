@@ -43,7 +43,11 @@ export function localFunctionArn(functionName: string): string {
 }
 
 /** Calls the handler in `entry` as the function `functionName`. */
-export async function invokeLocalFunction(entry: string, functionName: string, event: unknown): Promise<unknown> {
+export async function invokeLocalFunction(
+  entry: string,
+  functionName: string,
+  event: unknown,
+): Promise<unknown> {
   let handler = loaded.get(entry);
   if (!handler) {
     handler = loadHandler(entry);
@@ -59,7 +63,9 @@ export function workflowTaskFunctionName(taskId: string): string {
 
 /** Invokes a workflow task function by ARN (the Step Functions and Scheduler stand-ins call this). */
 export async function invokeFunctionByArn(functionArn: string, payload: unknown): Promise<unknown> {
-  const task = WORKFLOW_TASKS.find((candidate) => localFunctionArn(workflowTaskFunctionName(candidate.id)) === functionArn);
+  const task = WORKFLOW_TASKS.find(
+    (candidate) => localFunctionArn(workflowTaskFunctionName(candidate.id)) === functionArn,
+  );
   if (!task) throw new Error(`No local function has the ARN ${functionArn}`);
   return invokeLocalFunction(task.entry, workflowTaskFunctionName(task.id), payload);
 }

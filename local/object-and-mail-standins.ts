@@ -5,7 +5,11 @@ import { startChild, waitForPort, type StartedChild } from './child-processes';
 
 const resolvePackageFile = createRequire(import.meta.url).resolve;
 
-export async function startS3Standin(options: { port: number; dataDir: string; verbose?: boolean }): Promise<StartedChild> {
+export async function startS3Standin(options: {
+  port: number;
+  dataDir: string;
+  verbose?: boolean;
+}): Promise<StartedChild> {
   await mkdir(options.dataDir, { recursive: true });
   const child = startChild(
     's3',
@@ -49,8 +53,17 @@ export async function startSesStandin(options: { port: number; verbose?: boolean
   const child = startChild(
     'ses',
     process.execPath,
-    [resolvePackageFile('aws-ses-v2-local/dist/cli.js'), '--host', '127.0.0.1', '--port', String(options.port)],
-    { env: { ...process.env, AWS_SES_ACCOUNT: JSON.stringify(LOCAL_SES_ACCOUNT) }, verbose: options.verbose ?? false },
+    [
+      resolvePackageFile('aws-ses-v2-local/dist/cli.js'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+    ],
+    {
+      env: { ...process.env, AWS_SES_ACCOUNT: JSON.stringify(LOCAL_SES_ACCOUNT) },
+      verbose: options.verbose ?? false,
+    },
   );
   await waitForPort(options.port, 20_000, child);
   return child;

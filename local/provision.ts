@@ -11,7 +11,11 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ConflictException, CreateScheduleGroupCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
+import {
+  ConflictException,
+  CreateScheduleGroupCommand,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
 import { createTableInput, TTL_ATTRIBUTE } from '../lib/data/table-definition';
 
 /** Creates the table with its GSIs and TTL unless it exists. Returns true when it was created. */
@@ -46,7 +50,8 @@ export async function ensureBuckets(s3: S3Client, buckets: readonly string[]): P
     try {
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     } catch (error) {
-      if (!(error instanceof BucketAlreadyOwnedByYou) && (error as Error).name !== 'BucketAlreadyExists') throw error;
+      if (!(error instanceof BucketAlreadyOwnedByYou) && (error as Error).name !== 'BucketAlreadyExists')
+        throw error;
     }
   }
 }

@@ -109,13 +109,17 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
     const gateway = await startHttpGateway({
       port: appPort,
       webRoot: join(REPOSITORY_ROOT, 'web', 'dist'),
-      onError: (error) => process.stderr.write(`[gateway] ${error instanceof Error ? error.stack : String(error)}\n`),
+      onError: (error) =>
+        process.stderr.write(`[gateway] ${error instanceof Error ? error.stack : String(error)}\n`),
     });
     cleanups.push(() => gateway.close());
 
     if (!options.quiet) {
       await mkdir(LANTERN_HOME, { recursive: true });
-      await writeFile(RUNTIME_FILE, JSON.stringify({ url, endpoints: standIns.endpoints, tableName: LOCAL_TABLE_NAME }, null, 2));
+      await writeFile(
+        RUNTIME_FILE,
+        JSON.stringify({ url, endpoints: standIns.endpoints, tableName: LOCAL_TABLE_NAME }, null, 2),
+      );
       cleanups.push(() => rm(RUNTIME_FILE, { force: true }));
     }
     return { url, endpoints: standIns.endpoints, seed, ...(dataDir ? { dataDir } : {}), stop };

@@ -82,7 +82,10 @@ export async function startStandIns(options: StandinOptions): Promise<StandIns> 
   const children: StartedChild[] = [];
   const servers: { close(): Promise<void> }[] = [];
   const stop = async (): Promise<void> => {
-    await Promise.allSettled([...servers.map((server) => server.close()), ...children.map((child) => child.stop())]);
+    await Promise.allSettled([
+      ...servers.map((server) => server.close()),
+      ...children.map((child) => child.stop()),
+    ]);
   };
   try {
     const [dynamodb, s3, ses] = await Promise.all([
@@ -124,7 +127,9 @@ export async function startStandIns(options: StandinOptions): Promise<StandIns> 
       ...(persistent ? { dataDir: join(persistent, 'scheduler') } : {}),
       invokeTarget: async (target) => {
         if (target.Arn.startsWith('arn:aws:states:')) {
-          await sfn.send(new StartExecutionCommand({ stateMachineArn: target.Arn, input: target.Input ?? '{}' }));
+          await sfn.send(
+            new StartExecutionCommand({ stateMachineArn: target.Arn, input: target.Input ?? '{}' }),
+          );
         } else {
           await invokeFunctionByArn(target.Arn, JSON.parse(target.Input ?? '{}'));
         }

@@ -1,7 +1,7 @@
 /**
  * `npm start`: builds the web app, starts Lantern locally (see runtime.ts), prints where
  * everything is, and stops every process on Ctrl-C.
- *   npm start -- [--in-memory] [--port 3000] [--data-dir .lantern/data] [--verbose]
+ *   npm start -- [--in-memory] [--port 3000] [--data-dir .lantern/data] [--verbose] [--skip-web-build]
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,9 +15,13 @@ const run = promisify(execFile);
 
 async function buildWebApp(): Promise<void> {
   process.stdout.write('Building the web app…\n');
-  await run(join(REPOSITORY_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: REPOSITORY_ROOT,
-  });
+  await run(
+    join(REPOSITORY_ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: REPOSITORY_ROOT,
+    },
+  );
 }
 
 function banner(lantern: RunningLantern): string {
@@ -48,12 +52,15 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.LANTERN_PORT ?? '3000' },
       'data-dir': { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      // For tests that run beside others serving web/dist: rebuilding would empty it under them.
+      'skip-web-build': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not ${values.port}`);
 
-  await buildWebApp();
+  if (!values['skip-web-build']) await buildWebApp();
   const lantern = await startLantern({
     inMemory: values['in-memory'],
     port,
@@ -83,7 +90,9 @@ main().catch((error: unknown) => {
   if (error instanceof JavaMissingError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Lantern could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Lantern could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

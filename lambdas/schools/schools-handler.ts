@@ -18,7 +18,9 @@ export const handler = createApiHandler(
         return { body: await schools.create(body) };
       } catch (error) {
         if (error instanceof DuplicateUrnError) {
-          throw problems.conflict(error.message, [{ field: 'body.urn', reason: 'already used by another school' }]);
+          throw problems.conflict(error.message, [
+            { field: 'body.urn', reason: 'already used by another school' },
+          ]);
         }
         throw error;
       }

@@ -55,7 +55,11 @@ export interface StateMachineDefinition {
 }
 
 export const STATE_MACHINES: readonly StateMachineDefinition[] = [
-  { id: 'transfer', definitionFile: 'statemachines/transfer.asl.json', arnVariable: 'TRANSFER_STATE_MACHINE_ARN' },
+  {
+    id: 'transfer',
+    definitionFile: 'statemachines/transfer.asl.json',
+    arnVariable: 'TRANSFER_STATE_MACHINE_ARN',
+  },
 ];
 
 /** The area that serves a request path: longest matching prefix, else the catch-all area. */

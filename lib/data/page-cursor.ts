@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { problems } from '../platform/http/problem';
 
-const KeyMapSchema = z.record(z.string(), z.string().max(1024)).refine((map) => Object.keys(map).length <= 6, {
-  message: 'too many key attributes',
-});
+const KeyMapSchema = z
+  .record(z.string(), z.string().max(1024))
+  .refine((map) => Object.keys(map).length <= 6, {
+    message: 'too many key attributes',
+  });
 
 export interface Page<T> {
   readonly items: T[];
@@ -16,7 +18,9 @@ export interface Page<T> {
 }
 
 export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefined): string | undefined {
-  return lastEvaluatedKey ? Buffer.from(JSON.stringify(lastEvaluatedKey), 'utf8').toString('base64url') : undefined;
+  return lastEvaluatedKey
+    ? Buffer.from(JSON.stringify(lastEvaluatedKey), 'utf8').toString('base64url')
+    : undefined;
 }
 
 /**

@@ -44,10 +44,7 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** The CreateTable input the local runtime and the integration tests use. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const keyAttributes = [TABLE_KEYS, ...GLOBAL_INDEXES].flatMap((pair) => [
-    pair.partitionKey,
-    pair.sortKey,
-  ]);
+  const keyAttributes = [TABLE_KEYS, ...GLOBAL_INDEXES].flatMap((pair) => [pair.partitionKey, pair.sortKey]);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

@@ -34,19 +34,24 @@ export class HealthService {
     return {
       dynamodb: (abortSignal) =>
         clients.dynamo.send(new DescribeTableCommand({ TableName: targets.tableName }), { abortSignal }),
-      s3: (abortSignal) => clients.s3.send(new HeadBucketCommand({ Bucket: targets.vaultBucket }), { abortSignal }),
-      kms: (abortSignal) => clients.kms.send(new DescribeKeyCommand({ KeyId: targets.dataKeyId }), { abortSignal }),
+      s3: (abortSignal) =>
+        clients.s3.send(new HeadBucketCommand({ Bucket: targets.vaultBucket }), { abortSignal }),
+      kms: (abortSignal) =>
+        clients.kms.send(new DescribeKeyCommand({ KeyId: targets.dataKeyId }), { abortSignal }),
       ses: async (abortSignal) => {
         const account = await clients.ses.send(new GetAccountCommand({}), { abortSignal });
         // An account whose sending is paused (e.g. by SES enforcement) cannot deliver alerts.
-        if (account.SendingEnabled === false) throw Object.assign(new Error('sending paused'), { name: 'SendingPaused' });
+        if (account.SendingEnabled === false)
+          throw Object.assign(new Error('sending paused'), { name: 'SendingPaused' });
       },
       stepfunctions: (abortSignal) =>
         clients.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: targets.stateMachineArn }), {
           abortSignal,
         }),
       scheduler: (abortSignal) =>
-        clients.scheduler.send(new GetScheduleGroupCommand({ Name: targets.scheduleGroupName }), { abortSignal }),
+        clients.scheduler.send(new GetScheduleGroupCommand({ Name: targets.scheduleGroupName }), {
+          abortSignal,
+        }),
     };
   }
 

@@ -5,7 +5,12 @@
 import { OperatorTokenRepository } from '../operators/operator-token-repository';
 import { OperatorTokenService } from '../operators/operator-token-service';
 import { awsClients, type AwsClients } from './aws-clients';
-import { ApiEnvironmentSchema, LambdaRuntimeSchema, loadEnvironment, type ApiEnvironment } from './environment';
+import {
+  ApiEnvironmentSchema,
+  LambdaRuntimeSchema,
+  loadEnvironment,
+  type ApiEnvironment,
+} from './environment';
 import type { ApiHandlerOptions } from './http/api-handler';
 
 export interface ApiContext {
@@ -19,7 +24,9 @@ export function createApiContext(): ApiContext {
   const environment = loadEnvironment(ApiEnvironmentSchema);
   const { AWS_REGION: region } = loadEnvironment(LambdaRuntimeSchema);
   const clients = awsClients();
-  const operatorTokens = new OperatorTokenService(new OperatorTokenRepository(clients.dynamo, environment.TABLE_NAME));
+  const operatorTokens = new OperatorTokenService(
+    new OperatorTokenRepository(clients.dynamo, environment.TABLE_NAME),
+  );
   return {
     environment,
     region,

@@ -38,7 +38,11 @@ export class SchoolRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...schoolKeys.urnGuard(school.urn), itemType: 'SchoolUrnGuard', schoolId: school.schoolId },
+                Item: {
+                  ...schoolKeys.urnGuard(school.urn),
+                  itemType: 'SchoolUrnGuard',
+                  schoolId: school.schoolId,
+                },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -53,7 +57,10 @@ export class SchoolRepository {
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      ) {
         throw new DuplicateUrnError(school.urn);
       }
       throw error;

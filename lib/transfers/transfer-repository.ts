@@ -45,7 +45,11 @@ export class TransferRepository {
 
   async get(transferId: string): Promise<TransferState | undefined> {
     const result = await this.dynamo.send(
-      new GetCommand({ TableName: this.tableName, Key: transferKeys.transfer(transferId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: transferKeys.transfer(transferId),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? TransferStateSchema.parse(result.Item) : undefined;
   }

@@ -229,14 +229,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     if (changed) persist();
 
     // Bounded, so a target that never answers cannot stall every later pass.
-    await Promise.all(
-      due.map((schedule) =>
-        Promise.race([
-          fire(schedule),
-          new Promise((resolve) => setTimeout(resolve, FIRST_ATTEMPT_WAIT_MS).unref()),
-        ]),
-      ),
-    );
+    await Promise.all(due.map((schedule) => settleWithin(fire(schedule), FIRST_ATTEMPT_WAIT_MS)));
 
     let deleted = false;
     for (const schedule of due) {
@@ -516,6 +509,19 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
       });
     },
   };
+}
+
+/** Waits for a promise, but no longer than `ms`; the work itself carries on regardless. */
+async function settleWithin(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function describeError(error: unknown): string {

@@ -24,6 +24,13 @@ export interface TestAppOptions {
   /** Overrides for the configured region's settings (for example `{ stage: 'dev' }`). */
   readonly settings?: Record<string, unknown>;
   readonly account?: string;
+  /**
+   * Run CDK's built-in CloudFormation rule validation during synth (as `cdk synth` does). It takes
+   * most of a synth's time, so only the test that is about validation turns it on.
+   */
+  readonly cloudFormationValidation?: boolean;
+  /** Adds constructs before the synth (for tests that need a deliberately bad resource). */
+  readonly extend?: (stacks: RegionStacks) => void;
 }
 
 export interface TestApp {
@@ -46,6 +53,8 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
   if (!config) throw new Error('no region config loaded');
   const stacks = buildRegionStacks(app, config, { account: options.account, region: config.region });
 
+  options.extend?.(stacks);
+  synthesize(app, options.cloudFormationValidation ?? false);
   const templates = new Map<Stack, Template>();
   const template = (stack: Stack): Template => {
     let found = templates.get(stack);
@@ -56,6 +65,18 @@ export function buildTestApp(options: TestAppOptions = {}): TestApp {
     return found;
   };
   return { app, config, stacks, template };
+}
+
+/** Synthesizes once, now; Template.fromStack then reads the cached assembly. */
+function synthesize(app: App, cloudFormationValidation: boolean): void {
+  const previous = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = String(cloudFormationValidation);
+  try {
+    app.synth();
+  } finally {
+    if (previous === undefined) delete process.env.CDK_VALIDATION;
+    else process.env.CDK_VALIDATION = previous;
+  }
 }
 
 export function allStacks(stacks: RegionStacks): Stack[] {

@@ -27,7 +27,10 @@ export async function establishPrincipal(
     case 'operator': {
       const secret = bearerToken(headers);
       if (!secret) {
-        throw problems.unauthenticated('This operation needs an operator token.', 'Bearer realm="lantern-operator"');
+        throw problems.unauthenticated(
+          'This operation needs an operator token.',
+          'Bearer realm="lantern-operator"',
+        );
       }
       const token = await authenticators.operator(secret);
       if (!token) {

@@ -43,7 +43,10 @@ function toProblem(error: unknown): HttpProblem {
   );
 }
 
-export function createApiHandler(endpoints: readonly BoundEndpoint[], options: ApiHandlerOptions): ApiHandler {
+export function createApiHandler(
+  endpoints: readonly BoundEndpoint[],
+  options: ApiHandlerOptions,
+): ApiHandler {
   const route = createRouter(endpoints);
 
   const dispatch = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
@@ -75,7 +78,11 @@ export function createApiHandler(endpoints: readonly BoundEndpoint[], options: A
       if (problem.status >= 500) {
         logger.error('Request failed', { error: request.error as Error, path: request.event.path });
       } else {
-        logger.info('Request refused', { status: problem.status, type: problem.type, path: request.event.path });
+        logger.info('Request refused', {
+          status: problem.status,
+          type: problem.type,
+          path: request.event.path,
+        });
       }
       request.response = problemResponse(problem, requestId, request.event.path);
     },
@@ -83,7 +90,9 @@ export function createApiHandler(endpoints: readonly BoundEndpoint[], options: A
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_REST, resetKeys: true }))
+    .use(
+      injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_REST, resetKeys: true }),
+    )
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(problemMapping)
     .handler(dispatch);

@@ -40,7 +40,9 @@ export function defineEndpoint<
   Query extends z.ZodObject,
   Body extends z.ZodType,
   Response extends z.ZodType,
->(contract: EndpointContract<Params, Query, Body, Response>): EndpointContract<Params, Query, Body, Response> {
+>(
+  contract: EndpointContract<Params, Query, Body, Response>,
+): EndpointContract<Params, Query, Body, Response> {
   return contract;
 }
 

@@ -97,10 +97,7 @@ export const problems = {
 };
 
 /** Turns zod issues into field errors, prefixed with where the value came from. */
-export function fieldErrorsFromZod(
-  location: 'body' | 'query' | 'path',
-  error: z.ZodError,
-): FieldError[] {
+export function fieldErrorsFromZod(location: 'body' | 'query' | 'path', error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     field: [location, ...issue.path.map(String)].join('.'),
     reason: issue.message,

@@ -33,7 +33,9 @@ function parseJsonBody(event: APIGatewayProxyEvent, headers: HeaderMap, maxBodyB
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch (error) {
-    throw problems.malformedJson(error instanceof SyntaxError ? error.message : 'The body is not valid JSON.');
+    throw problems.malformedJson(
+      error instanceof SyntaxError ? error.message : 'The body is not valid JSON.',
+    );
   }
 }
 

@@ -31,7 +31,11 @@ export function jsonResponse(
   };
 }
 
-export function problemResponse(problem: HttpProblem, requestId: string, instance: string): APIGatewayProxyResult {
+export function problemResponse(
+  problem: HttpProblem,
+  requestId: string,
+  instance: string,
+): APIGatewayProxyResult {
   const body: Problem = {
     type: problem.type,
     title: problem.title,

@@ -45,7 +45,9 @@ function decodeParams(names: readonly string[], match: RegExpExecArray): Record<
   return params;
 }
 
-export function createRouter(endpoints: readonly BoundEndpoint[]): (method: string, path: string) => RouteMatch {
+export function createRouter(
+  endpoints: readonly BoundEndpoint[],
+): (method: string, path: string) => RouteMatch {
   const routes = endpoints.map(compile);
   return (method, path) => {
     const allowed: string[] = [];

@@ -19,7 +19,9 @@ const STANDARD_PROBLEMS: Record<number, string> = {
   503: 'A dependency is unavailable.',
 };
 
-function problemResponses(contract: EndpointContract): Record<string, { description: string; content: object }> {
+function problemResponses(
+  contract: EndpointContract,
+): Record<string, { description: string; content: object }> {
   const statuses = new Set([400, 404, 405, 413, 415, 500]);
   if (contract.access.kind !== 'public') [401, 403].forEach((status) => statuses.add(status));
   (contract.otherProblemStatuses ?? []).forEach((status) => statuses.add(status));
@@ -55,7 +57,9 @@ export function buildOpenApiDocument(
       request: {
         ...(contract.params ? { params: contract.params } : {}),
         ...(contract.query ? { query: contract.query } : {}),
-        ...(contract.body ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } } : {}),
+        ...(contract.body
+          ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } }
+          : {}),
       },
       responses: {
         [String(success)]:

@@ -70,7 +70,10 @@ function postSchool(body: string, headers: Record<string, string> = {}): Promise
 describe('health', () => {
   it('reports every dependency ok when all stand-ins answer', async () => {
     const response = await fetch(`${baseUrl}/api/health`);
-    const report = (await response.json()) as { status: string; dependencies: { name: string; status: string }[] };
+    const report = (await response.json()) as {
+      status: string;
+      dependencies: { name: string; status: string }[];
+    };
     expect(response.status).toBe(200);
     expect(report.status).toBe('ok');
     expect(report.dependencies.map((dependency) => [dependency.name, dependency.status])).toEqual([
@@ -107,7 +110,11 @@ describe('bad input gets problem+json and changes nothing', () => {
   it('refuses malformed JSON with 400 naming the body', async () => {
     const before = await schoolItemCount();
     const response = await postSchool('{"urn": "990010",');
-    const problem = (await response.json()) as { status: number; errors: { field: string }[]; stack?: unknown };
+    const problem = (await response.json()) as {
+      status: number;
+      errors: { field: string }[];
+      stack?: unknown;
+    };
     expect(response.status).toBe(400);
     expect(problem.errors[0]?.field).toBe('body');
     expect(JSON.stringify(problem)).not.toMatch(/at .*\.ts:\d+/);
@@ -130,7 +137,13 @@ describe('bad input gets problem+json and changes nothing', () => {
   it('names each invalid field and reason', async () => {
     const before = await schoolItemCount();
     const response = await postSchool(
-      JSON.stringify({ urn: '12', laNumber: '999', establishmentNumber: '1', name: 'Hill Top', timeZone: 'Mars/Base' }),
+      JSON.stringify({
+        urn: '12',
+        laNumber: '999',
+        establishmentNumber: '1',
+        name: 'Hill Top',
+        timeZone: 'Mars/Base',
+      }),
     );
     const problem = (await response.json()) as { errors: { field: string; reason: string }[] };
     expect(response.status).toBe(400);
@@ -159,13 +172,20 @@ describe('operator-only schools', () => {
   });
 
   it('creates a school, lists it, reads it, and refuses its URN a second time', async () => {
-    const input = { urn: '990077', laNumber: '999', establishmentNumber: '7007', name: 'Hill Top School (test)' };
+    const input = {
+      urn: '990077',
+      laNumber: '999',
+      establishmentNumber: '7007',
+      name: 'Hill Top School (test)',
+    };
     const created = await postSchool(JSON.stringify(input));
     const school = (await created.json()) as { schoolId: string; dfeNumber: string; timeZone: string };
     expect(created.status).toBe(201);
     expect(school).toMatchObject({ dfeNumber: '9997007', timeZone: 'Europe/London' });
 
-    const read = await fetch(`${baseUrl}/api/operator/schools/${school.schoolId}`, { headers: operatorHeaders });
+    const read = await fetch(`${baseUrl}/api/operator/schools/${school.schoolId}`, {
+      headers: operatorHeaders,
+    });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { name: string }).name).toBe(input.name);
 
@@ -177,7 +197,11 @@ describe('operator-only schools', () => {
 
     const list = await fetch(`${baseUrl}/api/operator/schools?limit=100`, { headers: operatorHeaders });
     const names = ((await list.json()) as { items: { name: string }[] }).items.map((item) => item.name);
-    expect(names).toEqual(['Hill Top School (test)', 'Oakfield Primary School (demo)', 'Riverside Academy (demo)']);
+    expect(names).toEqual([
+      'Hill Top School (test)',
+      'Oakfield Primary School (demo)',
+      'Riverside Academy (demo)',
+    ]);
   });
 
   it('pages the list with a cursor and refuses a cursor from another list', async () => {
@@ -193,10 +217,12 @@ describe('operator-only schools', () => {
     expect(secondPage.items).toHaveLength(1);
     expect(secondPage.items[0]).not.toEqual(page.items[0]);
 
-    const forged = Buffer.from(JSON.stringify({ GSI1PK: 'OPERATORS', GSI1SK: 'x', PK: 'x', SK: 'x' })).toString(
-      'base64url',
-    );
-    const refused = await fetch(`${baseUrl}/api/operator/schools?cursor=${forged}`, { headers: operatorHeaders });
+    const forged = Buffer.from(
+      JSON.stringify({ GSI1PK: 'OPERATORS', GSI1SK: 'x', PK: 'x', SK: 'x' }),
+    ).toString('base64url');
+    const refused = await fetch(`${baseUrl}/api/operator/schools?cursor=${forged}`, {
+      headers: operatorHeaders,
+    });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('query.cursor');
   });
@@ -212,8 +238,16 @@ describe('API description', () => {
     };
     expect(response.status).toBe(200);
     expect(document.openapi).toBe('3.1.0');
-    const operations = Object.values(document.paths).flatMap((path) => Object.values(path).map((op) => op.operationId));
-    expect(operations.sort()).toEqual(['createSchool', 'getHealth', 'getOpenApiDocument', 'getSchool', 'listSchools']);
+    const operations = Object.values(document.paths).flatMap((path) =>
+      Object.values(path).map((op) => op.operationId),
+    );
+    expect(operations.sort()).toEqual([
+      'createSchool',
+      'getHealth',
+      'getOpenApiDocument',
+      'getSchool',
+      'listSchools',
+    ]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'School']));
   });
 });

@@ -48,7 +48,9 @@ beforeAll(async () => {
   server = await startStepFunctionsServer({
     port: 0,
     region: 'eu-west-2',
-    stateMachines: [{ name: 'lantern-transfer', definition: applySubstitutions(source, localDefinitionSubstitutions()) }],
+    stateMachines: [
+      { name: 'lantern-transfer', definition: applySubstitutions(source, localDefinitionSubstitutions()) },
+    ],
     invokeLambda: invokeFunctionByArn,
     waitTimeOverrides: true,
   });
@@ -71,12 +73,17 @@ it('records the transfer as pending, waits for the decision callback, then succe
     }),
   );
 
-  const token = await until(async () => (await transfers.get(transferId))?.decisionTaskToken, 'the decision token');
+  const token = await until(
+    async () => (await transfers.get(transferId))?.decisionTaskToken,
+    'the decision token',
+  );
   expect((await transfers.get(transferId))?.status).toBe('Pending');
   const waiting = await sfn.send(new DescribeExecutionCommand({ executionArn }));
   expect(waiting.status).toBe('RUNNING');
 
-  await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'Request' }) }));
+  await sfn.send(
+    new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'Request' }) }),
+  );
   const finished = await until(async () => {
     const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
     return execution.status === 'RUNNING' ? undefined : execution;
@@ -89,7 +96,9 @@ it('records the transfer as pending, waits for the decision callback, then succe
   });
 
   await expect(
-    sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'Request' }) })),
+    sfn.send(
+      new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'Request' }) }),
+    ),
   ).rejects.toThrow();
 });
 

@@ -48,11 +48,15 @@ it('checks each dependency against the configured resource', async () => {
   expect(report.status).toBe('ok');
   expect(dynamoMock).toHaveReceivedCommandWith(DescribeTableCommand, { TableName: 'table' });
   expect(kmsMock).toHaveReceivedCommandWith(DescribeKeyCommand, { KeyId: 'alias/data' });
-  expect(sfnMock).toHaveReceivedCommandWith(DescribeStateMachineCommand, { stateMachineArn: targets.stateMachineArn });
+  expect(sfnMock).toHaveReceivedCommandWith(DescribeStateMachineCommand, {
+    stateMachineArn: targets.stateMachineArn,
+  });
 });
 
 it('reports degraded, naming only the error type, when one dependency fails', async () => {
-  kmsMock.on(DescribeKeyCommand).rejects(new NotFoundException({ message: 'key arn:aws:kms:secret-detail', $metadata: {} }));
+  kmsMock
+    .on(DescribeKeyCommand)
+    .rejects(new NotFoundException({ message: 'key arn:aws:kms:secret-detail', $metadata: {} }));
   const report = await new HealthService(clients, targets).report();
   expect(report.status).toBe('degraded');
   const kms = report.dependencies.find((dependency) => dependency.name === 'kms');
@@ -71,4 +75,13 @@ it('marks a dependency down when it does not answer before the deadline', async 
   );
   const report = await new HealthService(clients, targets, 50).report();
   expect(report.dependencies.find((dependency) => dependency.name === 'ses')?.status).toBe('down');
+});
+
+it('reports mail down when the SES account has sending paused', async () => {
+  sesMock.on(GetAccountCommand).resolves({ SendingEnabled: false });
+  const report = await new HealthService(clients, targets).report();
+  expect(report.dependencies.find((dependency) => dependency.name === 'ses')).toMatchObject({
+    status: 'down',
+    detail: 'SendingPaused',
+  });
 });

@@ -6,7 +6,11 @@ import { defineEndpoint, implement } from '../../../lib/platform/http/endpoint';
 
 const context = { awsRequestId: 'lambda-request', functionName: 'test' } as Context;
 
-function event(method: string, path: string, overrides: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEvent {
+function event(
+  method: string,
+  path: string,
+  overrides: Partial<APIGatewayProxyEvent> = {},
+): APIGatewayProxyEvent {
   return {
     httpMethod: method,
     path,
@@ -58,7 +62,9 @@ const handler = createApiHandler(
   [
     implement(echo, ({ params, body }) =>
       // The extra field must not reach the client: the response schema strips it.
-      Promise.resolve({ body: { thingId: params.thingId, name: body.name, internalNote: 'hidden' } as never }),
+      Promise.resolve({
+        body: { thingId: params.thingId, name: body.name, internalNote: 'hidden' } as never,
+      }),
     ),
     implement(secret, () => Promise.resolve({ body: { ok: true } })),
     implement(failing, () => Promise.reject(new Error('database password is hunter2'))),
@@ -66,7 +72,8 @@ const handler = createApiHandler(
   {
     maxBodyBytes: 64,
     authenticators: {
-      operator: (token) => Promise.resolve(token === 'lantern_op_good' ? { tokenId: 't1', label: 'ops' } : undefined),
+      operator: (token) =>
+        Promise.resolve(token === 'lantern_op_good' ? { tokenId: 't1', label: 'ops' } : undefined),
     },
   },
 );
@@ -79,14 +86,18 @@ async function call(request: APIGatewayProxyEvent) {
 const jsonHeaders = { 'Content-Type': 'application/json' };
 
 it('validates, calls the implementation and strips fields the contract does not publish', async () => {
-  const response = await call(event('POST', '/api/things/42', { headers: jsonHeaders, body: '{"name":"kettle"}' }));
+  const response = await call(
+    event('POST', '/api/things/42', { headers: jsonHeaders, body: '{"name":"kettle"}' }),
+  );
   expect(response.statusCode).toBe(201);
   expect(response.json).toEqual({ thingId: '42', name: 'kettle' });
   expect(response.headers).toMatchObject({ 'X-Request-Id': 'gateway-request', 'Cache-Control': 'no-store' });
 });
 
 it('names the invalid path parameter and body field', async () => {
-  const response = await call(event('POST', '/api/things/abc', { headers: jsonHeaders, body: '{"name":"kettle"}' }));
+  const response = await call(
+    event('POST', '/api/things/abc', { headers: jsonHeaders, body: '{"name":"kettle"}' }),
+  );
   expect(response.statusCode).toBe(400);
   expect(response.json.errors).toEqual([{ field: 'path.thingId', reason: 'must be digits' }]);
 
@@ -104,8 +115,12 @@ it('answers 413 before parsing when the body is over the limit', async () => {
 });
 
 it('answers 400 for malformed JSON and 415 for another media type', async () => {
-  expect((await call(event('POST', '/api/things/1', { headers: jsonHeaders, body: '{"name":' }))).statusCode).toBe(400);
-  const wrongType = await call(event('POST', '/api/things/1', { headers: { 'content-type': 'text/plain' }, body: 'x' }));
+  expect(
+    (await call(event('POST', '/api/things/1', { headers: jsonHeaders, body: '{"name":' }))).statusCode,
+  ).toBe(400);
+  const wrongType = await call(
+    event('POST', '/api/things/1', { headers: { 'content-type': 'text/plain' }, body: 'x' }),
+  );
   expect(wrongType.statusCode).toBe(415);
 });
 
@@ -119,9 +134,13 @@ it('answers 404 for unknown paths and 405 with Allow for known paths', async () 
 
 it('denies an operator endpoint without a valid bearer token and admits a valid one', async () => {
   expect((await call(event('GET', '/api/secret'))).statusCode).toBe(401);
-  const wrong = await call(event('GET', '/api/secret', { headers: { Authorization: 'Bearer lantern_op_bad' } }));
+  const wrong = await call(
+    event('GET', '/api/secret', { headers: { Authorization: 'Bearer lantern_op_bad' } }),
+  );
   expect(wrong.statusCode).toBe(401);
-  const right = await call(event('GET', '/api/secret', { headers: { authorization: 'Bearer lantern_op_good' } }));
+  const right = await call(
+    event('GET', '/api/secret', { headers: { authorization: 'Bearer lantern_op_good' } }),
+  );
   expect(right.statusCode).toBe(200);
 });
 
@@ -129,5 +148,9 @@ it('hides internal error messages behind a 500 problem carrying the request id',
   const response = await call(event('GET', '/api/failing'));
   expect(response.statusCode).toBe(500);
   expect(response.body).not.toContain('hunter2');
-  expect(response.json).toMatchObject({ status: 500, requestId: 'gateway-request', instance: '/api/failing' });
+  expect(response.json).toMatchObject({
+    status: 500,
+    requestId: 'gateway-request',
+    instance: '/api/failing',
+  });
 });

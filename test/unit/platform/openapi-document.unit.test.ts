@@ -14,7 +14,9 @@ const document = buildOpenApiDocument(ALL_ENDPOINTS, { version: '1.2.3' }) as {
 };
 
 it('describes every endpoint contract exactly once', () => {
-  const ids = Object.values(document.paths).flatMap((path) => Object.values(path).map((op) => op.operationId));
+  const ids = Object.values(document.paths).flatMap((path) =>
+    Object.values(path).map((op) => op.operationId),
+  );
   expect(ids.sort()).toEqual(ALL_ENDPOINTS.map((endpoint) => endpoint.operationId).sort());
   expect(document.openapi).toBe('3.1.0');
   expect(document.info.version).toBe('1.2.3');

@@ -6,7 +6,12 @@ it('normalises names for case- and accent-insensitive ordering', () => {
 });
 
 it('accepts a valid school and defaults the time zone to Europe/London', () => {
-  const parsed = CreateSchoolInputSchema.parse({ urn: '100000', laNumber: '201', establishmentNumber: '6007', name: 'X School' });
+  const parsed = CreateSchoolInputSchema.parse({
+    urn: '100000',
+    laNumber: '201',
+    establishmentNumber: '6007',
+    name: 'X School',
+  });
   expect(parsed.timeZone).toBe('Europe/London');
 });
 
@@ -22,6 +27,13 @@ it('rejects malformed identifiers, unknown time zones and unknown fields', () =>
   expect(result.success).toBe(false);
   const paths = result.error!.issues.map((issue) => issue.path.join('.') || issue.code);
   expect(paths).toEqual(
-    expect.arrayContaining(['urn', 'laNumber', 'establishmentNumber', 'name', 'timeZone', 'unrecognized_keys']),
+    expect.arrayContaining([
+      'urn',
+      'laNumber',
+      'establishmentNumber',
+      'name',
+      'timeZone',
+      'unrecognized_keys',
+    ]),
   );
 });

@@ -1,0 +1,103 @@
+// The Workflow stack: state machines are the ASL files with the task ARNs substituted, logged in
+// full and traced; the machine may invoke its task functions.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { STATE_MACHINES, WORKFLOW_TASKS } from '../../lib/config/function-manifest';
+import { buildTestApp, logicalIdOf, REPO_ROOT } from './infra-app';
+
+const test = buildTestApp();
+const { workflow, data } = test.stacks;
+const template = () => test.template(workflow);
+
+describe('Workflow stack', () => {
+  it.each(STATE_MACHINES)('builds the $id machine as STANDARD from $definitionFile with substitutions', (definition) => {
+    const machine = workflow.stateMachines.get(definition.id)!;
+    const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
+    const substitutions = Object.fromEntries(
+      WORKFLOW_TASKS.filter((task) => file.includes(`\${${task.substitution}}`)).map((task) => [
+        task.substitution,
+        { 'Fn::GetAtt': [logicalIdOf(workflow.taskFunctions.get(task.id)!.function), 'Arn'] },
+      ]),
+    );
+    expect(Object.keys(substitutions).length).toBeGreaterThan(0);
+
+    const resource = template().toJSON().Resources[logicalIdOf(machine)];
+    expect(resource.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      DefinitionSubstitutions: substitutions,
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: true,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: expect.anything() } }],
+      },
+    });
+  });
+
+  it.each(STATE_MACHINES)('uploads $definitionFile unchanged; CloudFormation applies the substitutions', (definition) => {
+    const machine = workflow.stateMachines.get(definition.id)!;
+    const resource = template().toJSON().Resources[logicalIdOf(machine)];
+    const key = resource.Properties.DefinitionS3Location.Key as string;
+    const staged = path.join(test.app.outdir, `asset.${key}`);
+
+    expect(fs.readFileSync(staged, 'utf8')).toBe(
+      fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8'),
+    );
+    expect(resource.Properties.DefinitionString).toBeUndefined();
+  });
+
+  it('puts the function ARN where the definition names its substitution', () => {
+    const definition = STATE_MACHINES[0]!;
+    const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
+    const task = WORKFLOW_TASKS.find((candidate) => file.includes(`\${${candidate.substitution}}`))!;
+    const machine = template().toJSON().Resources[logicalIdOf(workflow.stateMachines.get(definition.id)!)];
+
+    expect(JSON.stringify(machine.Properties.DefinitionSubstitutions[task.substitution])).toContain(
+      logicalIdOf(workflow.taskFunctions.get(task.id)!.function),
+    );
+  });
+
+  it('logs executions to a retained, encrypted log group', () => {
+    template().hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ RetentionInDays: test.config.logRetentionDays, KmsKeyId: Match.anyValue() }),
+    });
+  });
+
+  it('lets each machine invoke its task functions', () => {
+    for (const task of WORKFLOW_TASKS) {
+      const fn = logicalIdOf(workflow.taskFunctions.get(task.id)!.function);
+      template().hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: 'lambda:InvokeFunction',
+              Resource: Match.arrayWith([{ 'Fn::GetAtt': [fn, 'Arn'] }]),
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('gives the task functions the table access policy', () => {
+    for (const fn of workflow.taskFunctions.values()) {
+      const role = template().toJSON().Resources[logicalIdOf(fn.role)];
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toContain(logicalIdOf(data.tableAccessPolicy));
+    }
+  });
+
+  it('offers the API a policy to start, answer and describe executions', () => {
+    template().hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: ['states:SendTaskFailure', 'states:SendTaskSuccess', 'states:StartExecution'],
+          }),
+          Match.objectLike({ Action: 'states:DescribeExecution' }),
+        ],
+      },
+    });
+  });
+});

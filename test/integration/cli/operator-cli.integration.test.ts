@@ -1,0 +1,80 @@
+/**
+ * The operator CLI as an operator runs it against a deployed region (--table-name), here pointed
+ * at the DynamoDB stand-in through the SDK's endpoint variables.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPOSITORY_ROOT } from '../../../lib/config/repository-root';
+import { OperatorTokenRepository } from '../../../lib/operators/operator-token-repository';
+import { hashOperatorToken } from '../../../lib/operators/operator-token-service';
+import { createTestTable, type TestTable } from '../../support/test-table';
+
+jest.setTimeout(60_000);
+const run = promisify(execFile);
+let table: TestTable;
+
+beforeAll(async () => {
+  table = await createTestTable('cli');
+});
+
+afterAll(async () => {
+  await table.drop();
+});
+
+function lantern(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return run(
+    process.execPath,
+    [
+      join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'local/cli.ts',
+      ...args,
+      '--table-name',
+      table.tableName,
+      '--region',
+      'eu-west-2',
+    ],
+    { cwd: REPOSITORY_ROOT },
+  );
+}
+
+it('creates a school and lists it', async () => {
+  const created = await lantern(
+    'school',
+    'create',
+    '--urn',
+    '990101',
+    '--la',
+    '999',
+    '--estab',
+    '1101',
+    '--name',
+    'Cli Test School',
+  );
+  expect(JSON.parse(created.stdout)).toMatchObject({
+    urn: '990101',
+    dfeNumber: '9991101',
+    region: 'eu-west-2',
+  });
+  const listed = await lantern('school', 'list');
+  expect(listed.stdout).toMatch(/^990101\t9991101\tCli Test School\t[0-9a-f-]{36}$/m);
+});
+
+it('names the option that is wrong and exits non-zero, creating nothing', async () => {
+  await expect(
+    lantern('school', 'create', '--urn', '12', '--la', '999', '--estab', '1101', '--name', 'Bad'),
+  ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--urn: must be a 6-digit') });
+  const listed = await lantern('school', 'list');
+  expect(listed.stdout).not.toContain('Bad');
+});
+
+it('issues an operator token that is stored only as its hash', async () => {
+  const { stdout } = await lantern('operator', 'token', 'create', '--label', 'Trust IT');
+  const secret = stdout.trim().split('\n').pop()!;
+  expect(secret).toMatch(/^lantern_op_[A-Za-z0-9_-]{43}$/);
+  const stored = await new OperatorTokenRepository(table.dynamo, table.tableName).findByHash(
+    hashOperatorToken(secret),
+  );
+  expect(stored?.label).toBe('Trust IT');
+  expect(JSON.stringify(stored)).not.toContain(secret);
+});
