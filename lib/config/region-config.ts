@@ -18,7 +18,10 @@ const LOG_RETENTION_DAYS = [
 
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case DNS name');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a lower-case DNS name',
+  );
 
 export const RegionConfigSchema = z
   .object({
@@ -54,8 +57,6 @@ export const RegionConfigSchema = z
       .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
         message: `must be one of the periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
       }),
-    /** Reserved for operational alarms (not wired to any alarm yet). */
-    alarmEmail: z.email('must be an email address').nullable().default(null),
     /** CloudFront price class; PriceClass_100 (Europe and North America edges) suits UK schools. */
     priceClass: z.enum(['PriceClass_100', 'PriceClass_200', 'PriceClass_All']).default('PriceClass_100'),
   })
@@ -120,7 +121,9 @@ export function parseRegionConfig(region: string, settings: unknown): RegionConf
       const missing = issue.code === 'invalid_type' && field !== '' && !hasPath(settings, issue.path);
       return `${field || '(settings)'}: ${missing ? 'is required' : issue.message}`;
     });
-    throw new Error(`Invalid settings for region ${region} in "${REGIONS_CONTEXT_KEY}": ${problems.join('; ')}`);
+    throw new Error(
+      `Invalid settings for region ${region} in "${REGIONS_CONTEXT_KEY}": ${problems.join('; ')}`,
+    );
   }
   return { region, ...parsed.data };
 }

@@ -6,11 +6,7 @@
  */
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-
-/** Set by CloudFront as an origin custom header; a request without the right value did not come through it. */
-export const ORIGIN_VERIFY_HEADER = 'x-lantern-origin-verify';
-/** Set by a CloudFront Function from `event.viewer.ip`; a viewer cannot forge it through CloudFront. */
-export const VIEWER_IP_HEADER = 'x-lantern-viewer-ip';
+import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../config/edge-headers';
 
 export interface ApiFirewallProps {
   /** ARN of the API Gateway stage to protect. */

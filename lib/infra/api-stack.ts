@@ -158,7 +158,7 @@ export class ApiStack extends Stack {
             errorMessage: AccessLogField.contextErrorMessage(),
             wafStatus: AccessLogField.contextWafStatus(),
             wafResponseCode: AccessLogField.contextWafResponseCode(),
-            // The CloudFront edge, not the viewer: the functions log the viewer IP header instead.
+            // The CloudFront edge, not the viewer: the viewer's IP reaches the functions as x-lantern-viewer-ip.
             sourceIp: AccessLogField.contextIdentitySourceIp(),
             userAgent: AccessLogField.contextIdentityUserAgent(),
             xrayTraceId: AccessLogField.contextXrayTraceId(),
@@ -176,7 +176,8 @@ export class ApiStack extends Stack {
     this.addProblemResponses();
 
     this.originVerifySecret = new Secret(this, 'OriginVerifySecret', {
-      description: 'Value CloudFront sends in the origin-verify header; the API WAF blocks requests without it',
+      description:
+        'Value CloudFront sends in the origin-verify header; the API WAF blocks requests without it',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     new ApiFirewall(this, 'Firewall', {
@@ -186,11 +187,6 @@ export class ApiStack extends Stack {
     });
 
     this.acknowledgeApiFindings();
-  }
-
-  /** The API's execute-api host name, for CloudFront's origin. */
-  get apiDomainName(): string {
-    return `${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}`;
   }
 
   /**

@@ -7,15 +7,23 @@ import * as path from 'node:path';
 import { Duration, type RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal, type IGrantable, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, LoggingFormat, Runtime, Tracing, ApplicationLogLevel, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+  ApplicationLogLevel,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
+import { REPOSITORY_ROOT } from '../config/repository-root';
 import type { EnvironmentInput } from '../platform/environment';
 
 /** The repository root: manifest entries and the lock file are relative to it. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const REPO_ROOT = REPOSITORY_ROOT;
 
 /**
  * Loads the bundle with source maps switched on. Node only maps stack traces for files loaded after

@@ -3,7 +3,7 @@
  * the extracts bucket, the keys that encrypt them and the log bucket that records who touched them.
  * Other stacks reach these only through the access policies and grant helpers below.
  */
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -145,7 +145,9 @@ export class DataStack extends Stack {
           maxAge: 3000,
         },
       ],
-      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
     });
 
     this.extractsBucket = new Bucket(this, 'ExtractsBucket', {
@@ -159,6 +161,9 @@ export class DataStack extends Stack {
         },
       ],
     });
+
+    // For operators: the CLI (npm run lantern) takes the table name.
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The Lantern table' });
 
     const policies = this.createAccessPolicies();
     this.tableAccessPolicy = policies.table;

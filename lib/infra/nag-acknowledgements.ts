@@ -17,7 +17,11 @@ export function wildcardResourceFinding(scope: IConstruct, resource: string): st
  * Acknowledges the IAM5 findings for these resources on `scope` (a role or its policy), with one
  * reason. Each resource must contain a wildcard; a resource without one is a mistake in the caller.
  */
-export function acknowledgeWildcardResources(scope: IConstruct, resources: readonly string[], reason: string): void {
+export function acknowledgeWildcardResources(
+  scope: IConstruct,
+  resources: readonly string[],
+  reason: string,
+): void {
   for (const resource of resources) {
     Validations.of(scope).acknowledge({ id: wildcardResourceFinding(scope, resource), reason });
   }

@@ -3,7 +3,7 @@
  * imports, recurring reports, planner reminders, transfer clocks) and the role Scheduler assumes to
  * run them. The role has no permissions yet: each feature grants exactly the target it schedules.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
@@ -33,6 +33,8 @@ export class SchedulesStack extends Stack {
       // Schedules are created at run time per school; deleting the group would silently drop them.
       removalPolicy: dataProtection(config).removalPolicy,
     });
+
+    new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduleGroupName });
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       description: `Assumed by EventBridge Scheduler for schedules in ${this.scheduleGroupName}`,
@@ -68,7 +70,7 @@ export class SchedulesStack extends Stack {
     acknowledgeWildcardResources(
       this.scheduleManagementPolicy,
       [schedules],
-      'Schedules are created per school at run time and named then; the grant is limited to schedules inside this region\'s Lantern schedule group.',
+      "Schedules are created per school at run time and named then; the grant is limited to schedules inside this region's Lantern schedule group.",
     );
   }
 

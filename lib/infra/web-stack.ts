@@ -5,7 +5,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { DefaultStackSynthesizer, DockerImage, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  AssetHashType,
+  CfnOutput,
+  DefaultStackSynthesizer,
+  DockerImage,
+  Duration,
+  Stack,
+  Validations,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -32,8 +41,12 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { dataProtection, type RegionConfig } from '../config/region-config';
-import { CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../config/web-security-headers';
-import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from './api-firewall';
+import {
+  CONTENT_SECURITY_POLICY,
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+} from '../config/web-security-headers';
+import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../config/edge-headers';
 import type { ApiStack } from './api-stack';
 import { REPO_ROOT } from './app-function';
 import { wildcardResourceFinding } from './nag-acknowledgements';
@@ -125,9 +138,7 @@ export class WebStack extends Stack {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
       },
       customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
-        ],
+        customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }],
       },
     });
 
@@ -181,6 +192,11 @@ export class WebStack extends Stack {
       },
     });
 
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.distribution.distributionDomainName,
+      description: `Point ${config.domainName} here (DNS CNAME, or an alias record in Route 53)`,
+    });
+
     // An own role and log group for CDK's deployment function, instead of AWSLambdaBasicExecutionRole.
     const deploymentLogs = new LogGroup(this, 'DeploySiteLogs', {
       retention: config.logRetentionDays as RetentionDays,
@@ -226,6 +242,8 @@ function webAppSource() {
   const webDir = path.join(REPO_ROOT, 'web');
   return Source.asset(webDir, {
     exclude: ['dist', 'node_modules'],
+    // Hash the build output, not web/: the app may import code from outside web/ (shared types).
+    assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry('node:22'),
       local: {

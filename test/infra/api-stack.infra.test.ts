@@ -3,13 +3,13 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { API_AREAS, areaForPath, CATCH_ALL_AREA_ID } from '../../lib/config/function-manifest';
 import { API_STAGE_NAME } from '../../lib/infra/api-stack';
-import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../../lib/infra/api-firewall';
-import { buildTestApp, logicalIdOf } from './infra-app';
+import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../../lib/config/edge-headers';
+import { buildTestApp, logicalIdOf, matching, resourcesOf } from './infra-app';
 
 const test = buildTestApp();
 const { api, data, workflow, schedules } = test.stacks;
 const template = () => test.template(api);
-const resources = () => template().toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+const resources = () => resourcesOf(template());
 
 /** Full resource paths (e.g. /api/health/{proxy+}) of the REST API, from the template. */
 function resourcePaths(): Map<string, string> {
@@ -36,7 +36,9 @@ function areaRoutedAt(path: string): string | undefined {
       resource.Type === 'AWS::ApiGateway::Method' &&
       resource.Properties.HttpMethod === 'ANY' &&
       JSON.stringify(resource.Properties.ResourceId) ===
-        JSON.stringify(resourceId ? { Ref: resourceId } : { 'Fn::GetAtt': [logicalIdOf(api.api), 'RootResourceId'] }),
+        JSON.stringify(
+          resourceId ? { Ref: resourceId } : { 'Fn::GetAtt': [logicalIdOf(api.api), 'RootResourceId'] },
+        ),
   );
   const uri = JSON.stringify((method?.Properties.Integration as { Uri?: unknown } | undefined)?.Uri);
   return [...api.functions].find(([, fn]) => uri.includes(logicalIdOf(fn.function)))?.[0];
@@ -44,7 +46,9 @@ function areaRoutedAt(path: string): string | undefined {
 
 describe('Api stack', () => {
   it('is a regional REST API without an account-wide CloudWatch role', () => {
-    template().hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
+    template().hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+    });
     template().resourceCountIs('AWS::ApiGateway::Account', 0);
   });
 
@@ -66,10 +70,15 @@ describe('Api stack', () => {
   });
 
   it('uses Lambda proxy integrations and no gateway authoriser (the app authorises)', () => {
-    const methods = Object.values(resources()).filter((resource) => resource.Type === 'AWS::ApiGateway::Method');
+    const methods = Object.values(resources()).filter(
+      (resource) => resource.Type === 'AWS::ApiGateway::Method',
+    );
     expect(methods.length).toBeGreaterThan(0);
     for (const method of methods) {
-      expect(method.Properties).toMatchObject({ AuthorizationType: 'NONE', Integration: { Type: 'AWS_PROXY' } });
+      expect(method.Properties).toMatchObject({
+        AuthorizationType: 'NONE',
+        Integration: { Type: 'AWS_PROXY' },
+      });
     }
   });
 
@@ -78,13 +87,24 @@ describe('Api stack', () => {
     expect(stage.Properties).toMatchObject({
       StageName: API_STAGE_NAME,
       TracingEnabled: true,
-      AccessLogSetting: { DestinationArn: expect.anything(), Format: expect.any(String) },
+      AccessLogSetting: { DestinationArn: matching.anything(), Format: matching.string() },
       MethodSettings: [
-        expect.objectContaining({ MetricsEnabled: true, ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 }),
+        matching.objectContaining({
+          MetricsEnabled: true,
+          ThrottlingRateLimit: 200,
+          ThrottlingBurstLimit: 400,
+        }),
       ],
     });
-    const format = JSON.parse((stage.Properties.AccessLogSetting as { Format: string }).Format) as Record<string, string>;
-    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', wafStatus: '$context.waf.status' });
+    const format = JSON.parse((stage.Properties.AccessLogSetting as { Format: string }).Format) as Record<
+      string,
+      string
+    >;
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+      wafStatus: '$context.waf.status',
+    });
     template().hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ RetentionInDays: test.config.logRetentionDays }),
@@ -92,20 +112,32 @@ describe('Api stack', () => {
   });
 
   it('answers gateway-level errors as problem+json with the status in the body', () => {
-    const responses = Object.values(resources()).filter((resource) => resource.Type === 'AWS::ApiGateway::GatewayResponse');
-    const byType = new Map(responses.map((response) => [response.Properties.ResponseType as string, response.Properties]));
+    const responses = Object.values(resources()).filter(
+      (resource) => resource.Type === 'AWS::ApiGateway::GatewayResponse',
+    );
+    const byType = new Map(
+      responses.map((response) => [response.Properties.ResponseType as string, response.Properties]),
+    );
 
-    expect([...byType.keys()]).toEqual(expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'THROTTLED', 'WAF_FILTERED']));
+    expect([...byType.keys()]).toEqual(
+      expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'THROTTLED', 'WAF_FILTERED']),
+    );
     for (const response of byType.values()) {
       expect(response.ResponseParameters).toMatchObject({
         'gatewayresponse.header.Content-Type': "'application/problem+json'",
       });
-      const body = JSON.parse((response.ResponseTemplates as Record<string, string>)['application/json']!) as Record<string, unknown>;
-      expect(body).toMatchObject({ type: 'about:blank', title: expect.any(String) });
+      const body = JSON.parse(
+        (response.ResponseTemplates as Record<string, string>)['application/json']!,
+      ) as Record<string, unknown>;
+      expect(body).toMatchObject({ type: 'about:blank', title: matching.string() });
       if (response.StatusCode !== undefined) expect(body.status).toBe(Number(response.StatusCode));
     }
     expect(byType.get('THROTTLED')).toMatchObject({ StatusCode: '429' });
-    expect(JSON.parse((byType.get('WAF_FILTERED')!.ResponseTemplates as Record<string, string>)['application/json']!)).toEqual({
+    expect(
+      JSON.parse(
+        (byType.get('WAF_FILTERED')!.ResponseTemplates as Record<string, string>)['application/json']!,
+      ),
+    ).toEqual({
       type: 'about:blank',
       title: 'Forbidden',
       status: 403,
@@ -113,10 +145,17 @@ describe('Api stack', () => {
   });
 
   it('associates a regional WAF web ACL with the stage', () => {
-    template().hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'REGIONAL', DefaultAction: { Allow: {} } });
-    const association = Object.values(resources()).find((resource) => resource.Type === 'AWS::WAFv2::WebACLAssociation')!;
+    template().hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+    });
+    const association = Object.values(resources()).find(
+      (resource) => resource.Type === 'AWS::WAFv2::WebACLAssociation',
+    )!;
     expect(JSON.stringify(association.Properties.ResourceArn)).toContain(`/stages/`);
-    expect(JSON.stringify(association.Properties.ResourceArn)).toContain(logicalIdOf(api.api.deploymentStage));
+    expect(JSON.stringify(association.Properties.ResourceArn)).toContain(
+      logicalIdOf(api.api.deploymentStage),
+    );
   });
 
   it('rate-limits each viewer IP with the configured limit and applies the AWS managed rule groups', () => {
@@ -134,8 +173,14 @@ describe('Api stack', () => {
           },
         }),
         // In priority order: IP reputation, common rules, known bad inputs.
-        ...['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'].map(
-          (name) => Match.objectLike({ Statement: { ManagedRuleGroupStatement: Match.objectLike({ VendorName: 'AWS', Name: name }) } }),
+        ...[
+          'AWSManagedRulesAmazonIpReputationList',
+          'AWSManagedRulesCommonRuleSet',
+          'AWSManagedRulesKnownBadInputsRuleSet',
+        ].map((name) =>
+          Match.objectLike({
+            Statement: { ManagedRuleGroupStatement: Match.objectLike({ VendorName: 'AWS', Name: name }) },
+          }),
         ),
       ]),
     });
@@ -179,15 +224,18 @@ describe('Api stack', () => {
     });
   });
 
-  it.each([...api.functions])('attaches table, documents, workflow and schedule policies to %s', (_id, fn) => {
-    const attached = JSON.stringify(resources()[logicalIdOf(fn.role)]!.Properties.ManagedPolicyArns);
-    for (const policy of [
-      data.tableAccessPolicy,
-      data.documentsAccessPolicy,
-      workflow.executionControlPolicy,
-      schedules.scheduleManagementPolicy,
-    ]) {
-      expect(attached).toContain(logicalIdOf(policy));
-    }
-  });
+  it.each([...api.functions])(
+    'attaches table, documents, workflow and schedule policies to %s',
+    (_id, fn) => {
+      const attached = JSON.stringify(resources()[logicalIdOf(fn.role)]!.Properties.ManagedPolicyArns);
+      for (const policy of [
+        data.tableAccessPolicy,
+        data.documentsAccessPolicy,
+        workflow.executionControlPolicy,
+        schedules.scheduleManagementPolicy,
+      ]) {
+        expect(attached).toContain(logicalIdOf(policy));
+      }
+    },
+  );
 });

@@ -7,10 +7,11 @@ import * as path from 'node:path';
 import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { REPOSITORY_ROOT } from '../../lib/config/repository-root';
 import { loadRegionConfigs, REGIONS_CONTEXT_KEY, type RegionConfig } from '../../lib/config/region-config';
 import { buildRegionStacks, type RegionStacks } from '../../lib/infra/region-stacks';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const REPO_ROOT = REPOSITORY_ROOT;
 
 /** The `context` block of cdk.json, as the CDK CLI would pass it to the app. */
 export function cdkJsonContext(): Record<string, unknown> {
@@ -90,6 +91,32 @@ export function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(child as CfnElement);
 }
 
+/** One resource of a synthesized template, typed as far as the tests rely on it. */
+export interface CfnResourceJson {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+
+export function resourcesOf(template: Template): Record<string, CfnResourceJson> {
+  return (template.toJSON() as { Resources: Record<string, CfnResourceJson> }).Resources;
+}
+
+export function resourceOf(template: Template, logicalId: string): CfnResourceJson {
+  const resource = resourcesOf(template)[logicalId];
+  if (!resource) throw new Error(`no resource ${logicalId} in the template`);
+  return resource;
+}
+
+/** jest's asymmetric matchers typed as unknown, so they can sit inside typed expectation objects. */
+export const matching = {
+  anything: (): unknown => expect.anything(),
+  string: (): unknown => expect.any(String),
+  objectContaining: (object: object): unknown => expect.objectContaining(object),
+  stringMatching: (pattern: RegExp): unknown => expect.stringMatching(pattern),
+};
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
@@ -105,5 +132,5 @@ export function normalisedTemplate(template: Template): Json {
     }
     return value;
   };
-  return replace(template.toJSON() as Json);
+  return replace(template.toJSON());
 }

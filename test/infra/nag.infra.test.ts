@@ -10,7 +10,9 @@ function unacknowledgedFindings(options: TestAppOptions): string[] {
   const { app } = buildTestApp({ ...options, cloudFormationValidation: true });
   const report = new AwsSolutionsChecks(app, { verbose: true }).validateScope(app);
   return report.violations.flatMap((violation) =>
-    violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath ?? '?'}`),
+    violation.violatingResources.map(
+      (resource) => `${violation.ruleName} at ${resource.constructPath ?? '?'}`,
+    ),
   );
 }
 

@@ -47,7 +47,8 @@ describe('region config', () => {
   });
 
   it('rejects a certificate outside us-east-1, naming the field', () => {
-    const certificateArn = 'arn:aws:acm:eu-west-2:111111111111:certificate/00000000-0000-0000-0000-000000000000';
+    const certificateArn =
+      'arn:aws:acm:eu-west-2:111111111111:certificate/00000000-0000-0000-0000-000000000000';
 
     expect(() => parseRegionConfig('eu-west-2', { ...settings, certificateArn })).toThrow(
       /certificateArn: must be an ACM certificate ARN in us-east-1/,

@@ -1,7 +1,7 @@
 // The Schedules stack: a named group for runtime schedules and a role only Scheduler (for this
 // account and group) can assume.
 import { Match } from 'aws-cdk-lib/assertions';
-import { buildTestApp } from './infra-app';
+import { buildTestApp, resourcesOf } from './infra-app';
 
 const test = buildTestApp();
 const template = () => test.template(test.stacks.schedules);
@@ -34,7 +34,9 @@ describe('Schedules stack', () => {
 
   it('gives the scheduler role no permissions yet', () => {
     template().resourceCountIs('AWS::IAM::Policy', 0);
-    const roles = Object.values(template().findResources('AWS::IAM::Role'));
+    const roles = Object.values(resourcesOf(template())).filter(
+      (resource) => resource.Type === 'AWS::IAM::Role',
+    );
     expect(roles).toHaveLength(1);
     expect(roles[0]!.Properties.ManagedPolicyArns).toBeUndefined();
     expect(roles[0]!.Properties.Policies).toBeUndefined();

@@ -5,7 +5,10 @@ import { allStacks, buildTestApp, normalisedTemplate } from './infra-app';
 const test = buildTestApp();
 
 describe('stack snapshots', () => {
-  it.each(allStacks(test.stacks).map((stack) => [stack.stackName, stack] as const))('%s matches its snapshot', (_name, stack) => {
-    expect(normalisedTemplate(test.template(stack))).toMatchSnapshot();
-  });
+  it.each(allStacks(test.stacks).map((stack) => [stack.stackName, stack] as const))(
+    '%s matches its snapshot',
+    (_name, stack) => {
+      expect(normalisedTemplate(test.template(stack))).toMatchSnapshot();
+    },
+  );
 });

@@ -2,30 +2,43 @@
 // headers on every response, SPA routing by function, and /api/* forwarded uncached to the API.
 import { Match } from 'aws-cdk-lib/assertions';
 import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from '../../lib/config/web-security-headers';
-import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../../lib/infra/api-firewall';
-import { buildTestApp, logicalIdOf } from './infra-app';
+import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../../lib/config/edge-headers';
+import { buildTestApp, logicalIdOf, matching, resourceOf } from './infra-app';
 
 const test = buildTestApp();
 const { web } = test.stacks;
 const template = () => test.template(web);
 
 interface DistributionConfig {
-  readonly Origins: { Id: string; S3OriginConfig?: unknown; OriginAccessControlId?: unknown; OriginPath?: unknown; OriginCustomHeaders?: { HeaderName: string }[] }[];
+  readonly Origins: {
+    Id: string;
+    S3OriginConfig?: unknown;
+    OriginAccessControlId?: unknown;
+    OriginPath?: unknown;
+    OriginCustomHeaders?: { HeaderName: string }[];
+  }[];
   readonly DefaultCacheBehavior: Record<string, unknown>;
   readonly CacheBehaviors: Record<string, unknown>[];
   readonly [key: string]: unknown;
 }
 
 function distributionConfig(): DistributionConfig {
-  const resource = template().toJSON().Resources[logicalIdOf(web.distribution)];
+  const resource = resourceOf(template(), logicalIdOf(web.distribution));
   return resource.Properties.DistributionConfig as DistributionConfig;
 }
 
 describe('Web stack', () => {
   it('keeps the site bucket private, encrypted, TLS-only, versioned and access-logged', () => {
     template().hasResourceProperties('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'site-bucket/' }),
     });
@@ -34,7 +47,11 @@ describe('Web stack', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+          }),
         ]),
       },
     });
@@ -42,7 +59,10 @@ describe('Web stack', () => {
 
   it('reads the site bucket through origin access control', () => {
     template().hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
-      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
     });
     const s3Origin = distributionConfig().Origins.find((origin) => origin.S3OriginConfig !== undefined)!;
     expect(s3Origin.OriginAccessControlId).toBeDefined();
@@ -58,8 +78,8 @@ describe('Web stack', () => {
       },
       DefaultRootObject: 'index.html',
       PriceClass: test.config.priceClass,
-      DefaultCacheBehavior: expect.objectContaining({ ViewerProtocolPolicy: 'redirect-to-https' }),
-      Logging: expect.objectContaining({ IncludeCookies: false, Prefix: 'cloudfront/' }),
+      DefaultCacheBehavior: matching.objectContaining({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      Logging: matching.objectContaining({ IncludeCookies: false, Prefix: 'cloudfront/' }),
     });
   });
 
@@ -67,18 +87,25 @@ describe('Web stack', () => {
     template().hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
-          StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Preload: true, Override: true },
+          StrictTransportSecurity: {
+            AccessControlMaxAgeSec: 63_072_000,
+            IncludeSubdomains: true,
+            Preload: true,
+            Override: true,
+          },
           ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
           ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
         },
-        CustomHeadersConfig: { Items: [{ Header: 'Permissions-Policy', Value: PERMISSIONS_POLICY, Override: true }] },
+        CustomHeadersConfig: {
+          Items: [{ Header: 'Permissions-Policy', Value: PERMISSIONS_POLICY, Override: true }],
+        },
       }),
     });
     const config = distributionConfig();
     for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
-      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: expect.stringMatching(/^SecurityHeaders/) });
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: matching.stringMatching(/^SecurityHeaders/) });
     }
   });
 
@@ -86,7 +113,10 @@ describe('Web stack', () => {
     const config = distributionConfig();
     expect(config.CustomErrorResponses).toBeUndefined();
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
-      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SpaRouting/), 'FunctionARN'] } },
+      {
+        EventType: 'viewer-request',
+        FunctionARN: { 'Fn::GetAtt': [matching.stringMatching(/^SpaRouting/), 'FunctionARN'] },
+      },
     ]);
     template().hasResourceProperties('AWS::CloudFront::Function', {
       FunctionCode: Match.stringLikeRegexp("request.uri = '/index.html'"),
@@ -101,7 +131,7 @@ describe('Web stack', () => {
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       ViewerProtocolPolicy: 'https-only',
-      FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+      FunctionAssociations: [matching.objectContaining({ EventType: 'viewer-request' })],
     });
     const origin = distributionConfig().Origins.find((candidate) => candidate.Id === api.TargetOriginId)!;
     // The origin path is the stage, so /api/health reaches the API resource /api/health.
@@ -112,7 +142,9 @@ describe('Web stack', () => {
 
   it('tells the API the viewer IP through a header the viewer cannot set', () => {
     template().hasResourceProperties('AWS::CloudFront::Function', {
-      FunctionCode: Match.stringLikeRegexp(`request.headers\\['${VIEWER_IP_HEADER}'\\] = \\{ value: event.viewer.ip \\}`),
+      FunctionCode: Match.stringLikeRegexp(
+        `request.headers\\['${VIEWER_IP_HEADER}'\\] = \\{ value: event.viewer.ip \\}`,
+      ),
     });
   });
 

@@ -4,56 +4,63 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { STATE_MACHINES, WORKFLOW_TASKS } from '../../lib/config/function-manifest';
-import { buildTestApp, logicalIdOf, REPO_ROOT } from './infra-app';
+import { buildTestApp, logicalIdOf, matching, REPO_ROOT, resourceOf } from './infra-app';
 
 const test = buildTestApp();
 const { workflow, data } = test.stacks;
 const template = () => test.template(workflow);
 
 describe('Workflow stack', () => {
-  it.each(STATE_MACHINES)('builds the $id machine as STANDARD from $definitionFile with substitutions', (definition) => {
-    const machine = workflow.stateMachines.get(definition.id)!;
-    const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
-    const substitutions = Object.fromEntries(
-      WORKFLOW_TASKS.filter((task) => file.includes(`\${${task.substitution}}`)).map((task) => [
-        task.substitution,
-        { 'Fn::GetAtt': [logicalIdOf(workflow.taskFunctions.get(task.id)!.function), 'Arn'] },
-      ]),
-    );
-    expect(Object.keys(substitutions).length).toBeGreaterThan(0);
+  it.each(STATE_MACHINES)(
+    'builds the $id machine as STANDARD from $definitionFile with substitutions',
+    (definition) => {
+      const machine = workflow.stateMachines.get(definition.id)!;
+      const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
+      const substitutions = Object.fromEntries(
+        WORKFLOW_TASKS.filter((task) => file.includes(`\${${task.substitution}}`)).map((task) => [
+          task.substitution,
+          { 'Fn::GetAtt': [logicalIdOf(workflow.taskFunctions.get(task.id)!.function), 'Arn'] },
+        ]),
+      );
+      expect(Object.keys(substitutions).length).toBeGreaterThan(0);
 
-    const resource = template().toJSON().Resources[logicalIdOf(machine)];
-    expect(resource.Properties).toMatchObject({
-      StateMachineType: 'STANDARD',
-      DefinitionSubstitutions: substitutions,
-      TracingConfiguration: { Enabled: true },
-      LoggingConfiguration: {
-        Level: 'ALL',
-        IncludeExecutionData: true,
-        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: expect.anything() } }],
-      },
-    });
-  });
+      const resource = resourceOf(template(), logicalIdOf(machine));
+      expect(resource.Properties).toMatchObject({
+        StateMachineType: 'STANDARD',
+        DefinitionSubstitutions: substitutions,
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: {
+          Level: 'ALL',
+          IncludeExecutionData: true,
+          Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: matching.anything() } }],
+        },
+      });
+    },
+  );
 
-  it.each(STATE_MACHINES)('uploads $definitionFile unchanged; CloudFormation applies the substitutions', (definition) => {
-    const machine = workflow.stateMachines.get(definition.id)!;
-    const resource = template().toJSON().Resources[logicalIdOf(machine)];
-    const key = resource.Properties.DefinitionS3Location.Key as string;
-    const staged = path.join(test.app.outdir, `asset.${key}`);
+  it.each(STATE_MACHINES)(
+    'uploads $definitionFile unchanged; CloudFormation applies the substitutions',
+    (definition) => {
+      const machine = workflow.stateMachines.get(definition.id)!;
+      const resource = resourceOf(template(), logicalIdOf(machine));
+      const { Key: key } = resource.Properties.DefinitionS3Location as { Key: string };
+      const staged = path.join(test.app.outdir, `asset.${key}`);
 
-    expect(fs.readFileSync(staged, 'utf8')).toBe(
-      fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8'),
-    );
-    expect(resource.Properties.DefinitionString).toBeUndefined();
-  });
+      expect(fs.readFileSync(staged, 'utf8')).toBe(
+        fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8'),
+      );
+      expect(resource.Properties.DefinitionString).toBeUndefined();
+    },
+  );
 
   it('puts the function ARN where the definition names its substitution', () => {
     const definition = STATE_MACHINES[0]!;
     const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
     const task = WORKFLOW_TASKS.find((candidate) => file.includes(`\${${candidate.substitution}}`))!;
-    const machine = template().toJSON().Resources[logicalIdOf(workflow.stateMachines.get(definition.id)!)];
+    const machine = resourceOf(template(), logicalIdOf(workflow.stateMachines.get(definition.id)!));
 
-    expect(JSON.stringify(machine.Properties.DefinitionSubstitutions[task.substitution])).toContain(
+    const substitutions = machine.Properties.DefinitionSubstitutions as Record<string, unknown>;
+    expect(JSON.stringify(substitutions[task.substitution])).toContain(
       logicalIdOf(workflow.taskFunctions.get(task.id)!.function),
     );
   });
@@ -61,7 +68,10 @@ describe('Workflow stack', () => {
   it('logs executions to a retained, encrypted log group', () => {
     template().hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ RetentionInDays: test.config.logRetentionDays, KmsKeyId: Match.anyValue() }),
+      Properties: Match.objectLike({
+        RetentionInDays: test.config.logRetentionDays,
+        KmsKeyId: Match.anyValue(),
+      }),
     });
   });
 
@@ -83,8 +93,10 @@ describe('Workflow stack', () => {
 
   it('gives the task functions the table access policy', () => {
     for (const fn of workflow.taskFunctions.values()) {
-      const role = template().toJSON().Resources[logicalIdOf(fn.role)];
-      expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toContain(logicalIdOf(data.tableAccessPolicy));
+      const role = resourceOf(template(), logicalIdOf(fn.role));
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toContain(
+        logicalIdOf(data.tableAccessPolicy),
+      );
     }
   });
 

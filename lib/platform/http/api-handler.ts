@@ -13,6 +13,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { VIEWER_IP_HEADER } from '../../config/edge-headers';
 import { logger, metrics, tracer } from '../observability';
 import { establishPrincipal, type Authenticators } from './access';
 import type { BoundEndpoint, ValidatedRequest } from './endpoint';
@@ -60,7 +61,8 @@ export function createApiHandler(
       ...parts,
       principal,
       requestId,
-      sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
+      // Behind CloudFront the connecting address is an edge; CloudFront puts the viewer's in this header.
+      sourceIp: headers[VIEWER_IP_HEADER] ?? event.requestContext?.identity?.sourceIp ?? 'unknown',
       userAgent: headers['user-agent'] ?? 'unknown',
     } as ValidatedRequest<typeof contract>;
     const result = await endpoint.implementation(request);

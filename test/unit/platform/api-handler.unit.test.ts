@@ -58,8 +58,20 @@ const failing = defineEndpoint({
   response: z.object({}),
 });
 
+const whoAmI = defineEndpoint({
+  operationId: 'whoAmI',
+  method: 'GET',
+  path: '/api/whoami',
+  summary: 'whoami',
+  tags: ['Test'],
+  access: { kind: 'public' },
+  successStatus: 200,
+  response: z.object({ sourceIp: z.string() }),
+});
+
 const handler = createApiHandler(
   [
+    implement(whoAmI, ({ sourceIp }) => Promise.resolve({ body: { sourceIp } })),
     implement(echo, ({ params, body }) =>
       // The extra field must not reach the client: the response schema strips it.
       Promise.resolve({
@@ -153,4 +165,13 @@ it('hides internal error messages behind a 500 problem carrying the request id',
     requestId: 'gateway-request',
     instance: '/api/failing',
   });
+});
+
+it('takes the viewer address from the header CloudFront sets, else from the connection', async () => {
+  const direct = await call(event('GET', '/api/whoami'));
+  expect(direct.json).toEqual({ sourceIp: '203.0.113.9' });
+  const viaEdge = await call(
+    event('GET', '/api/whoami', { headers: { 'X-Lantern-Viewer-Ip': '198.51.100.7' } }),
+  );
+  expect(viaEdge.json).toEqual({ sourceIp: '198.51.100.7' });
 });
