@@ -13,6 +13,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { areaForPath } from '../lib/config/function-manifest';
 import { WEB_SECURITY_HEADERS } from '../lib/config/web-security-headers';
 import { invokeLocalFunction } from './lambda-invoker';
+import { BodyTooLargeError, readCappedBody } from './read-capped-body';
 
 /** API Gateway refuses payloads over 10 MB before any Lambda runs. */
 const GATEWAY_PAYLOAD_LIMIT = 10 * 1024 * 1024;
@@ -31,20 +32,6 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const TEXT_MEDIA_TYPES =
   /^(application\/(.+\+)?json|application\/xml|text\/|application\/x-www-form-urlencoded)/i;
-
-class PayloadTooLarge extends Error {}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.byteLength;
-    if (size > GATEWAY_PAYLOAD_LIMIT) throw new PayloadTooLarge();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 function toProxyEvent(request: IncomingMessage, url: URL, body: Buffer): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
@@ -128,9 +115,9 @@ function sendGatewayProblem(response: ServerResponse, status: number, title: str
 async function serveApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   let body: Buffer;
   try {
-    body = await readBody(request);
+    body = await readCappedBody(request, GATEWAY_PAYLOAD_LIMIT);
   } catch (error) {
-    if (error instanceof PayloadTooLarge)
+    if (error instanceof BodyTooLargeError)
       return sendGatewayProblem(response, 413, 'Request Entity Too Large');
     throw error;
   }
