@@ -3,6 +3,7 @@
  * check and the web app, and Ctrl-C (SIGINT) stops it and every process it started.
  */
 import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../../lib/config/repository-root';
 
@@ -28,10 +29,11 @@ function descendants(rootPid: number): number[] {
   return found;
 }
 
+/** Running or sleeping; a zombie (exited, not yet reaped by a container's init) counts as gone. */
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
@@ -81,5 +83,9 @@ it('serves health and the web app, then Ctrl-C leaves no process behind', async 
   child.kill('SIGINT');
   expect(await exited).toBe(0);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(started.filter(isAlive)).toEqual([]);
+  const survivors = started.filter(isAlive).map((pid) => {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    return `${pid} ${commandLine}`;
+  });
+  expect(survivors).toEqual([]);
 });

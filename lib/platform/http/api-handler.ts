@@ -77,6 +77,7 @@ export function createApiHandler(
     onError: (request) => {
       const problem = toProblem(request.error);
       const requestId = requestIdOf(request.event, request.context);
+      metrics.addMetric(problem.status >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
       if (problem.status >= 500) {
         logger.error('Request failed', { error: request.error as Error, path: request.event.path });
       } else {
