@@ -2,33 +2,18 @@
  * The system status page in a real headless Chromium, against the local Lantern that global-setup.ts
  * started: every AWS stand-in reported ok, deep links, refresh, and client-side navigation.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, lanternUrl } from './support/browser';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, lanternUrl, useFreshPagePerTest } from './support/browser';
 
 jest.setTimeout(60_000);
 
 const DEPENDENCIES = ['dynamodb', 's3', 'kms', 'ses', 'stepfunctions', 'scheduler'];
 
-let browser: Browser;
-let context: BrowserContext;
+const currentPage = useFreshPagePerTest();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-});
-
-afterEach(async () => {
-  await context?.close();
+beforeEach(() => {
+  page = currentPage();
 });
 
 async function dependencyStatus(name: string): Promise<string> {

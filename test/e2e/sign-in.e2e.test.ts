@@ -2,31 +2,16 @@
  * The sign-in page in a real headless Chromium, against the local Lantern that global-setup.ts started:
  * what the document at / is served with, the form, and what a refused sign-in shows.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, lanternUrl } from './support/browser';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, lanternUrl, useFreshPagePerTest } from './support/browser';
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
-let context: BrowserContext;
+const currentPage = useFreshPagePerTest();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-});
-
-afterEach(async () => {
-  await context?.close();
+beforeEach(() => {
+  page = currentPage();
 });
 
 async function fillAndSubmit(email: string, password: string) {

@@ -3,7 +3,7 @@
  * download its own browsers here). CHROMIUM_PATH overrides where the binary is.
  */
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -57,4 +57,33 @@ export function collectPageErrors(
   });
   page.on('pageerror', (error) => errors.push(`uncaught exception: ${error.message}`));
   return { errors };
+}
+
+/**
+ * Registers jest hooks: one browser per test file and a fresh context (no cookies, en-GB) and page per
+ * test. Returns a getter for the current test's page.
+ */
+export function useFreshPagePerTest(): () => Page {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('The browser did not start');
+    context = await browser.newContext({ locale: 'en-GB' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return () => {
+    if (!page) throw new Error('No page: useFreshPagePerTest() gives pages only inside tests');
+    return page;
+  };
 }
