@@ -66,3 +66,14 @@ export const LOCAL_POWERTOOLS_ENVIRONMENT: Record<string, string> = {
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_DEV: 'false',
 };
+
+/**
+ * The buckets a deployment's functions are told about: every `…_BUCKET` variable of the API
+ * environment contract. The Data stack must create each (the contract makes CDK supply it), and the
+ * local runtime creates each from this list, so neither side can add a bucket the other lacks.
+ */
+export function bucketsOf(environment: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(environment)
+    .filter(([name, value]) => name.endsWith('_BUCKET') && value !== undefined)
+    .map(([, value]) => value as string);
+}

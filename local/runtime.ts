@@ -15,12 +15,11 @@ import { seedDemoData, type SeedSummary } from './demo-seed';
 import { startHttpGateway } from './http-gateway';
 import { REPOSITORY_ROOT } from './lambda-invoker';
 import {
-  LOCAL_EXTRACTS_BUCKET,
   LOCAL_POWERTOOLS_ENVIRONMENT,
   LOCAL_REGION,
   LOCAL_SCHEDULE_GROUP,
   LOCAL_TABLE_NAME,
-  LOCAL_VAULT_BUCKET,
+  bucketsOf,
   localApiEnvironment,
   sdkEnvironment,
   type StandinEndpoints,
@@ -86,19 +85,23 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
     cleanups.push(() => standIns.stop());
 
     const url = `http://localhost:${appPort}`;
+    const apiEnvironment = localApiEnvironment({
+      appBaseUrl: url,
+      transferStateMachineArn: standIns.stateMachineArn('transfer'),
+    });
     // The handlers read their configuration from the environment, exactly as on Lambda.
     Object.assign(
       process.env,
       sdkEnvironment(standIns.endpoints),
       LOCAL_POWERTOOLS_ENVIRONMENT,
-      localApiEnvironment({ appBaseUrl: url, transferStateMachineArn: standIns.stateMachineArn('transfer') }),
+      apiEnvironment,
     );
 
     const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.dynamodb });
     await ensureTable(dynamodb, LOCAL_TABLE_NAME);
     await ensureBuckets(
       new S3Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.s3, forcePathStyle: true }),
-      [LOCAL_VAULT_BUCKET, LOCAL_EXTRACTS_BUCKET],
+      bucketsOf(apiEnvironment),
     );
     await ensureScheduleGroup(
       new SchedulerClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.scheduler }),
