@@ -22,9 +22,6 @@ import type { z } from 'zod';
 import { REPOSITORY_ROOT } from '../config/repository-root';
 import type { EnvironmentInput } from '../platform/environment';
 
-/** The repository root: manifest entries and the lock file are relative to it. */
-export const REPO_ROOT = REPOSITORY_ROOT;
-
 /**
  * Loads the bundle with source maps switched on. Node only maps stack traces for files loaded after
  * `setSourceMapsEnabled(true)`, so this tiny module runs first and imports the bundle dynamically.
@@ -89,10 +86,10 @@ export class AppFunction<S extends z.ZodObject> extends Construct implements IGr
     this.grantPrincipal = this.role;
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(REPO_ROOT, props.entry),
+      entry: path.join(REPOSITORY_ROOT, props.entry),
       handler: `${path.basename(LOADER_FILE, '.mjs')}.handler`,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: path.join(REPOSITORY_ROOT, 'package-lock.json'),
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,

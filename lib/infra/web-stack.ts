@@ -48,7 +48,7 @@ import {
 } from '../config/web-security-headers';
 import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../config/edge-headers';
 import type { ApiStack } from './api-stack';
-import { REPO_ROOT } from './app-function';
+import { REPOSITORY_ROOT } from '../config/repository-root';
 import { wildcardResourceFinding } from './nag-acknowledgements';
 
 export interface WebStackProps extends StackProps {
@@ -239,7 +239,7 @@ export class WebStack extends Stack {
  * or fails the synth, but the API requires an image.
  */
 function webAppSource() {
-  const webDir = path.join(REPO_ROOT, 'web');
+  const webDir = path.join(REPOSITORY_ROOT, 'web');
   return Source.asset(webDir, {
     exclude: ['dist', 'node_modules'],
     // Hash the build output, not web/: the app may import code from outside web/ (shared types).
@@ -252,7 +252,7 @@ function webAppSource() {
             'npx',
             ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', outputDir, '--emptyOutDir'],
             // stdout carries nothing CDK needs; send the build's output to stderr like other bundling.
-            { cwd: REPO_ROOT, stdio: ['ignore', process.stderr, 'inherit'] },
+            { cwd: REPOSITORY_ROOT, stdio: ['ignore', process.stderr, 'inherit'] },
           );
           return true;
         },

@@ -13,7 +13,8 @@ import type { Construct } from 'constructs';
 import { STATE_MACHINES, WORKFLOW_TASKS, type StateMachineDefinition } from '../config/function-manifest';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import { WorkflowEnvironmentSchema } from '../platform/environment';
-import { AppFunction, REPO_ROOT } from './app-function';
+import { REPOSITORY_ROOT } from '../config/repository-root';
+import { AppFunction } from './app-function';
 import type { DataStack } from './data-stack';
 import { acknowledgeWildcardResources, wildcardResourceFinding } from './nag-acknowledgements';
 
@@ -60,7 +61,7 @@ export class WorkflowStack extends Stack {
 
     const machines = new Map<string, StateMachine>();
     for (const definition of STATE_MACHINES) {
-      const file = path.join(REPO_ROOT, definition.definitionFile);
+      const file = path.join(REPOSITORY_ROOT, definition.definitionFile);
       const used = placeholdersIn(fs.readFileSync(file, 'utf8'));
       const usedTasks = WORKFLOW_TASKS.filter((task) => used.has(task.substitution));
       const unknown = [...used].filter((name) => !WORKFLOW_TASKS.some((task) => task.substitution === name));

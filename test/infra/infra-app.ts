@@ -11,11 +11,9 @@ import { REPOSITORY_ROOT } from '../../lib/config/repository-root';
 import { loadRegionConfigs, REGIONS_CONTEXT_KEY, type RegionConfig } from '../../lib/config/region-config';
 import { buildRegionStacks, type RegionStacks } from '../../lib/infra/region-stacks';
 
-export const REPO_ROOT = REPOSITORY_ROOT;
-
 /** The `context` block of cdk.json, as the CDK CLI would pass it to the app. */
 export function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as {
+  const cdkJson = JSON.parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as {
     context: Record<string, unknown>;
   };
   return cdkJson.context;

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { STATE_MACHINES, WORKFLOW_TASKS } from '../../lib/config/function-manifest';
-import { buildTestApp, logicalIdOf, matching, REPO_ROOT, resourceOf } from './infra-app';
+import { REPOSITORY_ROOT } from '../../lib/config/repository-root';
+import { buildTestApp, logicalIdOf, matching, resourceOf } from './infra-app';
 
 const test = buildTestApp();
 const { workflow, data } = test.stacks;
@@ -15,7 +16,7 @@ describe('Workflow stack', () => {
     'builds the $id machine as STANDARD from $definitionFile with substitutions',
     (definition) => {
       const machine = workflow.stateMachines.get(definition.id)!;
-      const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
+      const file = fs.readFileSync(path.join(REPOSITORY_ROOT, definition.definitionFile), 'utf8');
       const substitutions = Object.fromEntries(
         WORKFLOW_TASKS.filter((task) => file.includes(`\${${task.substitution}}`)).map((task) => [
           task.substitution,
@@ -47,7 +48,7 @@ describe('Workflow stack', () => {
       const staged = path.join(test.app.outdir, `asset.${key}`);
 
       expect(fs.readFileSync(staged, 'utf8')).toBe(
-        fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8'),
+        fs.readFileSync(path.join(REPOSITORY_ROOT, definition.definitionFile), 'utf8'),
       );
       expect(resource.Properties.DefinitionString).toBeUndefined();
     },
@@ -55,7 +56,7 @@ describe('Workflow stack', () => {
 
   it('puts the function ARN where the definition names its substitution', () => {
     const definition = STATE_MACHINES[0]!;
-    const file = fs.readFileSync(path.join(REPO_ROOT, definition.definitionFile), 'utf8');
+    const file = fs.readFileSync(path.join(REPOSITORY_ROOT, definition.definitionFile), 'utf8');
     const task = WORKFLOW_TASKS.find((candidate) => file.includes(`\${${candidate.substitution}}`))!;
     const machine = resourceOf(template(), logicalIdOf(workflow.stateMachines.get(definition.id)!));
 
