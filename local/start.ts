@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { JavaMissingError } from './dynamodb-local';
-import { DEMO_SCHOOLS } from './demo-seed';
+import { DEMO_SCHOOLS, DEMO_STAFF } from './demo-seed';
 import { REPOSITORY_ROOT } from './lambda-invoker';
 import { startLantern, type RunningLantern } from './runtime';
 
@@ -36,6 +36,8 @@ function banner(lantern: RunningLantern): string {
     `  Data           ${lantern.dataDir ?? 'in memory (gone when you stop)'}`,
     '',
     `  Demo schools   ${DEMO_SCHOOLS.map((school) => `${school.name} (URN ${school.urn})`).join(', ')}`,
+    '  Demo sign-ins  (email / password — local demo only)',
+    ...DEMO_STAFF.map((member) => `                 ${member.email} / ${member.password}   ${member.role}`),
     `  Operator token ${lantern.seed.operatorToken}`,
     `                 curl -H "Authorization: Bearer ${lantern.seed.operatorToken}" ${lantern.url}/api/operator/schools`,
     '',

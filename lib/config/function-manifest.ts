@@ -22,6 +22,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/health', '/api/openapi.json'],
   },
   {
+    id: 'auth',
+    entry: 'lambdas/auth/auth-handler.ts',
+    pathPrefixes: ['/api/auth'],
+  },
+  {
     id: 'schools',
     entry: 'lambdas/schools/schools-handler.ts',
     pathPrefixes: ['/api/operator/schools'],

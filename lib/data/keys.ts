@@ -11,6 +11,12 @@
  * | SchoolUrnGuard | URN#<urn>                 | URN                 |               |                             |
  * | OperatorToken  | OPERATOR_TOKEN#<sha256>   | OPERATOR_TOKEN      | OPERATORS     | TOKEN#<createdAt>#<tokenId> |
  * | Transfer       | TRANSFER#<transferId>     | TRANSFER            |               |                             |
+ * | Person         | PERSON#<personId>         | PROFILE             |               |                             |
+ * | EmailGuard     | EMAIL#<encoded email>     | EMAIL               |               |                             |
+ * | Membership     | SCHOOL#<schoolId>         | USER#<personId>     | PERSON#<personId>#SCHOOLS | SCHOOL#<schoolId> |
+ * | Session        | SESSION#<sha256 of id>    | SESSION             | PERSON#<personId>#SESSIONS | <createdAt>#<sha256> |
+ * | SecurityEvent  | PERSON#<personId>         | SECURITY#<at>#<eventId> |           |                             |
+ * | SignInThrottle | THROTTLE#SOURCE#<address> | WINDOW#<windowStart> |              |                             |
  *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
@@ -20,6 +26,13 @@
  * - Authenticate an operator: GetItem on the SHA-256 of the presented token (the token itself
  *   is never stored). List operator tokens: Query GSI1 GSI1PK=OPERATORS.
  * - Transfer workflow state (foundation slice; grows with the transfers issue): GetItem by id.
+ * - Sign in: GetItem EmailGuard (email → person), GetItem Person, Query GSI1 PERSON#<id>#SCHOOLS for
+ *   the person's schools (one identity, several schools).
+ * - Authenticate a request: BatchGet Session (by the hash of the cookie's id) + its Membership.
+ * - Sign out everywhere, or deactivation: Query GSI1 PERSON#<id>#SESSIONS, then delete each.
+ * - A school's users: Query PK=SCHOOL#<id>, SK begins_with USER#.
+ * - A person's security log, newest first: Query PK=PERSON#<id>, SK begins_with SECURITY#, descending.
+ * - Failed sign-ins per source address: one counter item per 15-minute window, removed by TTL.
  *
  * Indexes: GSI1 serves operator lists across schools; GSI2 and GSI3 are generic and will be
  * claimed by later item types (see lib/data/table-definition.ts).
@@ -62,5 +75,44 @@ export const transferKeys = {
   transfer: (transferId: string): TableKey => ({
     PK: `TRANSFER#${part(transferId, 'transferId')}`,
     SK: 'TRANSFER',
+  }),
+};
+
+/** Emails may contain '#'; percent-encoding keeps the key readable and unambiguous. */
+function emailPart(normalisedEmail: string): string {
+  return part(encodeURIComponent(normalisedEmail), 'email');
+}
+
+export const personKeys = {
+  profile: (personId: string): TableKey => ({ PK: `PERSON#${part(personId, 'personId')}`, SK: 'PROFILE' }),
+  emailGuard: (normalisedEmail: string): TableKey => ({ PK: `EMAIL#${emailPart(normalisedEmail)}`, SK: 'EMAIL' }),
+  securityEventPrefix: 'SECURITY#',
+  securityEvent: (personId: string, at: string, eventId: string): TableKey => ({
+    PK: `PERSON#${part(personId, 'personId')}`,
+    SK: `SECURITY#${part(at, 'at')}#${part(eventId, 'eventId')}`,
+  }),
+};
+
+export const membershipKeys = {
+  member: (schoolId: string, personId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `USER#${part(personId, 'personId')}`,
+  }),
+  schoolUsersPrefix: 'USER#',
+  personSchoolsPartition: (personId: string): string => `PERSON#${part(personId, 'personId')}#SCHOOLS`,
+  personSchoolsSortKey: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
+};
+
+export const sessionKeys = {
+  session: (sessionHash: string): TableKey => ({ PK: `SESSION#${part(sessionHash, 'sessionHash')}`, SK: 'SESSION' }),
+  personSessionsPartition: (personId: string): string => `PERSON#${part(personId, 'personId')}#SESSIONS`,
+  personSessionsSortKey: (createdAt: string, sessionHash: string): string =>
+    `${part(createdAt, 'createdAt')}#${part(sessionHash, 'sessionHash')}`,
+};
+
+export const throttleKeys = {
+  sourceWindow: (sourceAddress: string, windowStart: string): TableKey => ({
+    PK: `THROTTLE#SOURCE#${part(sourceAddress, 'sourceAddress')}`,
+    SK: `WINDOW#${part(windowStart, 'windowStart')}`,
   }),
 };

@@ -2,14 +2,28 @@
  * Establishes who is calling, per the endpoint's access rule. Deny by default: a rule this
  * function does not know refuses the request.
  */
-import type { AccessRule, Principal } from './endpoint';
+import { constantTimeEqual } from '../../identity/opaque-token';
+import { readSessionCookie } from '../../identity/session-cookie';
+import type { AccessRule, Principal, StaffPrincipal } from './endpoint';
 import { problems } from './problem';
 import type { HeaderMap } from './request-parsing';
+
+export interface StaffSession {
+  readonly personId: string;
+  readonly schoolId: string;
+  readonly elevated: boolean;
+  readonly sessionHash: string;
+  readonly csrfToken: string;
+}
 
 export interface Authenticators {
   /** Resolves an operator bearer token to its record, or undefined when it is not valid. */
   readonly operator: (secret: string) => Promise<{ tokenId: string; label: string } | undefined>;
+  /** Resolves a session cookie to its live session, or undefined when it is unknown, expired or ended. */
+  readonly staff: (sessionId: string) => Promise<StaffSession | undefined>;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function bearerToken(headers: HeaderMap): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
@@ -18,6 +32,7 @@ function bearerToken(headers: HeaderMap): string | undefined {
 
 export async function establishPrincipal(
   rule: AccessRule,
+  method: string,
   headers: HeaderMap,
   authenticators: Authenticators,
 ): Promise<Principal> {
@@ -41,9 +56,31 @@ export async function establishPrincipal(
       }
       return { kind: 'operator', tokenId: token.tokenId, label: token.label };
     }
+    case 'staff': {
+      const sessionId = readSessionCookie(headers.cookie);
+      const session = sessionId ? await authenticators.staff(sessionId) : undefined;
+      if (!session) throw problems.unauthenticated('Sign in to continue.');
+      // SameSite=Strict already keeps the cookie off cross-site requests; the token is a second lock.
+      if (!SAFE_METHODS.has(method) && !constantTimeEqual(headers['x-csrf-token'] ?? '', session.csrfToken)) {
+        throw problems.forbidden('The request is missing its X-CSRF-Token, or the token is not this session\'s.');
+      }
+      return {
+        kind: 'staff',
+        personId: session.personId,
+        schoolId: session.schoolId,
+        elevated: session.elevated,
+        sessionHash: session.sessionHash,
+      };
+    }
     default: {
       const unknown: never = rule;
       throw problems.forbidden(`No access rule ${JSON.stringify(unknown)}.`);
     }
   }
+}
+
+/** The staff principal of a request whose endpoint's rule is `staff` (the bundle has already checked it). */
+export function staffPrincipal(principal: Principal): StaffPrincipal {
+  if (principal.kind !== 'staff') throw problems.unauthenticated('Sign in to continue.');
+  return principal;
 }

@@ -11,7 +11,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * Who may call an endpoint. Deny by default: every endpoint names its rule, and there is no
  * rule that means "anyone" except `public`, used only for health and the API description.
  */
-export type AccessRule = { readonly kind: 'public' } | { readonly kind: 'operator' };
+export type AccessRule =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'operator' }
+  /** A signed-in member of the school the session is in; permissions per group arrive with user groups. */
+  | { readonly kind: 'staff' };
 
 export interface EndpointContract<
   Params extends z.ZodObject = z.ZodObject,
@@ -60,7 +64,17 @@ export interface ValidatedRequest<C extends EndpointContract> {
 /** The authenticated caller, as established by the access rule. */
 export type Principal =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'operator'; readonly tokenId: string; readonly label: string };
+  | { readonly kind: 'operator'; readonly tokenId: string; readonly label: string }
+  | StaffPrincipal;
+
+/** A signed-in member of staff. The school id here, from the session, is the only one data access uses. */
+export interface StaffPrincipal {
+  readonly kind: 'staff';
+  readonly personId: string;
+  readonly schoolId: string;
+  readonly elevated: boolean;
+  readonly sessionHash: string;
+}
 
 export interface EndpointResult<C extends EndpointContract> {
   /** Defaults to the contract's successStatus; health answers 503 with the same body shape. */

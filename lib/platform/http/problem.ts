@@ -37,6 +37,7 @@ export const PROBLEM_TYPES = {
   unauthenticated: 'urn:lantern:problem:unauthenticated',
   forbidden: 'urn:lantern:problem:forbidden',
   conflict: 'urn:lantern:problem:conflict',
+  tooManyRequests: 'urn:lantern:problem:too-many-requests',
   internal: 'urn:lantern:problem:internal',
 } as const;
 
@@ -87,11 +88,20 @@ export const problems = {
       undefined,
       { Allow: allowed.join(', ') },
     ),
-  unauthenticated: (detail: string, challenge: string) =>
-    new HttpProblem(401, PROBLEM_TYPES.unauthenticated, 'Authentication required', detail, undefined, {
-      'WWW-Authenticate': challenge,
-    }),
+  unauthenticated: (detail: string, challenge?: string) =>
+    new HttpProblem(
+      401,
+      PROBLEM_TYPES.unauthenticated,
+      'Authentication required',
+      detail,
+      undefined,
+      challenge ? { 'WWW-Authenticate': challenge } : {},
+    ),
   forbidden: (detail: string) => new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Forbidden', detail),
+  tooManyRequests: (detail: string, retryAfterSeconds: number) =>
+    new HttpProblem(429, PROBLEM_TYPES.tooManyRequests, 'Too many requests', detail, undefined, {
+      'Retry-After': String(retryAfterSeconds),
+    }),
   conflict: (detail: string, errors?: readonly FieldError[]) =>
     new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', detail, errors),
 };

@@ -69,6 +69,14 @@ const whoAmI = defineEndpoint({
   response: z.object({ sourceIp: z.string() }),
 });
 
+const STAFF_SESSION = {
+  personId: 'p-1',
+  schoolId: 's-1',
+  elevated: false,
+  sessionHash: 'h',
+  csrfToken: 'csrf_expected-token-value-for-this-session',
+};
+
 const handler = createApiHandler(
   [
     implement(whoAmI, ({ sourceIp }) => Promise.resolve({ body: { sourceIp } })),
@@ -86,6 +94,7 @@ const handler = createApiHandler(
     authenticators: {
       operator: (token) =>
         Promise.resolve(token === 'lantern_op_good' ? { tokenId: 't1', label: 'ops' } : undefined),
+      staff: (sessionId) => Promise.resolve(sessionId === 'ls_good' ? STAFF_SESSION : undefined),
     },
   },
 );

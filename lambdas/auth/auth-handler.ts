@@ -1,0 +1,80 @@
+/** Sign-in API area: sign in and out, the current session, switching school, the own security log. */
+import {
+  getMySecurityLog,
+  getSession,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  switchSchool,
+} from '../../lib/identity/auth-api';
+import { clearedSessionCookie, sessionCookie } from '../../lib/identity/session-cookie';
+import { describeSession, sessionView } from '../../lib/identity/session-view';
+import { SignInRefusedError } from '../../lib/identity/sign-in-service';
+import { SOURCE_WINDOW_MS } from '../../lib/identity/sign-in-throttle';
+import { createApiContext } from '../../lib/platform/api-context';
+import { createApiHandler } from '../../lib/platform/http/api-handler';
+import { staffPrincipal } from '../../lib/platform/http/access';
+import { implement, type StaffPrincipal } from '../../lib/platform/http/endpoint';
+import { problems } from '../../lib/platform/http/problem';
+
+const { identity, handlerOptions } = createApiContext();
+
+async function currentView(principal: StaffPrincipal) {
+  const view = await describeSession(identity, principal.sessionHash);
+  if (!view) throw problems.unauthenticated('Sign in to continue.');
+  return view;
+}
+
+export const handler = createApiHandler(
+  [
+    implement(signIn, async ({ body, sourceIp, userAgent }) => {
+      try {
+        const signedIn = await identity.signIn.signIn(body, { sourceIp, userAgent });
+        return {
+          body: sessionView(signedIn.person, signedIn.session, signedIn.memberships),
+          headers: { 'Set-Cookie': sessionCookie(signedIn.sessionId) },
+        };
+      } catch (error) {
+        if (!(error instanceof SignInRefusedError)) throw error;
+        if (error.throttled) {
+          throw problems.tooManyRequests(
+            'Too many failed sign-ins from this network. Wait 15 minutes and try again.',
+            SOURCE_WINDOW_MS / 1000,
+          );
+        }
+        throw problems.unauthenticated(
+          'Email or password not recognised. After several failed attempts an account is locked for 15 minutes; ' +
+            "your school's Lantern administrator can unlock it sooner.",
+        );
+      }
+    }),
+    implement(getSession, async (request) => ({ body: await currentView(staffPrincipal(request.principal)) })),
+    implement(switchSchool, async (request) => {
+      const principal = staffPrincipal(request.principal);
+      const session = await identity.sessions.get(principal.sessionHash);
+      const moved =
+        session &&
+        (await identity.signIn.switchSchool(session, request.body.schoolId, {
+          sourceIp: request.sourceIp,
+          userAgent: request.userAgent,
+        }));
+      // Not a member, or never heard of it: the same answer, so school ids cannot be probed.
+      if (!moved) throw problems.forbidden('You cannot switch to that school.');
+      return { body: await currentView(principal) };
+    }),
+    implement(signOut, async (request) => {
+      const session = await identity.sessions.get(staffPrincipal(request.principal).sessionHash);
+      if (session) await identity.signIn.signOut(session, request);
+      return { body: undefined, headers: { 'Set-Cookie': clearedSessionCookie() } };
+    }),
+    implement(signOutEverywhere, async (request) => {
+      const session = await identity.sessions.get(staffPrincipal(request.principal).sessionHash);
+      if (session) await identity.signIn.signOutEverywhere(session, request);
+      return { body: undefined, headers: { 'Set-Cookie': clearedSessionCookie() } };
+    }),
+    implement(getMySecurityLog, async (request) => ({
+      body: { items: await identity.securityLog.list(staffPrincipal(request.principal).personId, request.query.limit) },
+    })),
+  ],
+  handlerOptions,
+);

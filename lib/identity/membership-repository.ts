@@ -1,0 +1,47 @@
+/** Stores which schools a person works at; owns the Membership keys. */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { membershipKeys } from '../data/keys';
+import { MembershipSchema, type Membership } from './identity';
+
+export class MembershipRepository {
+  constructor(
+    private readonly dynamo: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async put(membership: Membership): Promise<void> {
+    await this.dynamo.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...membershipKeys.member(membership.schoolId, membership.personId),
+          GSI1PK: membershipKeys.personSchoolsPartition(membership.personId),
+          GSI1SK: membershipKeys.personSchoolsSortKey(membership.schoolId),
+          itemType: 'Membership',
+          ...MembershipSchema.parse(membership),
+        },
+      }),
+    );
+  }
+
+  async get(schoolId: string, personId: string): Promise<Membership | undefined> {
+    const result = await this.dynamo.send(
+      new GetCommand({ TableName: this.tableName, Key: membershipKeys.member(schoolId, personId) }),
+    );
+    return result.Item ? MembershipSchema.parse(result.Item) : undefined;
+  }
+
+  /** Every school the person belongs to (active or not), one Query. */
+  async listForPerson(personId: string): Promise<Membership[]> {
+    const result = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': membershipKeys.personSchoolsPartition(personId) },
+      }),
+    );
+    return (result.Items ?? []).map((item) => MembershipSchema.parse(item));
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Staff sign-in and sessions. Every refusal looks the same to the caller (no hint whether the
+ * email exists, the password was wrong, or the account is locked) and is recorded in the person's
+ * security log; every outcome spends a password-hash's worth of time.
+ */
+import { hashToken, newOpaqueToken } from './opaque-token';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hashing';
+import type { Membership, Person, Session } from './identity';
+import type { MembershipRepository } from './membership-repository';
+import type { PersonRepository } from './person-repository';
+import type { SecurityLog } from './security-log';
+import type { SessionRepository } from './session-repository';
+import type { SignInThrottle } from './sign-in-throttle';
+
+/** Consecutive failures before the account locks, and for how long. */
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_DURATION_MS = 15 * 60 * 1000;
+/** Idle timeout until schools can set their own (settings arrive with the admin screens). */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
+/** However active, a session ends after a working day. */
+export const ABSOLUTE_SESSION_MS = 12 * 60 * 60 * 1000;
+/** Activity is written back at most this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export class SignInRefusedError extends Error {
+  constructor(readonly throttled: boolean) {
+    super(throttled ? 'Too many failed sign-ins from this network.' : 'Email or password not recognised.');
+    this.name = 'SignInRefusedError';
+  }
+}
+
+export interface RequestOrigin {
+  readonly sourceIp: string;
+  readonly userAgent: string;
+}
+
+export interface SignedIn {
+  /** The session id for the cookie; only its hash is stored. */
+  readonly sessionId: string;
+  readonly session: Session;
+  readonly person: Person;
+  readonly memberships: Membership[];
+}
+
+export interface AuthenticatedSession {
+  readonly session: Session;
+  readonly membership: Membership;
+}
+
+export interface SignInDependencies {
+  readonly people: PersonRepository;
+  readonly memberships: MembershipRepository;
+  readonly sessions: SessionRepository;
+  readonly securityLog: SecurityLog;
+  readonly throttle: SignInThrottle;
+  readonly now?: () => Date;
+}
+
+export class SignInService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: SignInDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async signIn(
+    input: { email: string; password: string; schoolId?: string | undefined },
+    origin: RequestOrigin,
+  ): Promise<SignedIn> {
+    const now = this.now();
+    if (await this.deps.throttle.isBlocked(origin.sourceIp, now)) {
+      await verifyAgainstDummy(input.password);
+      throw new SignInRefusedError(true);
+    }
+    const person = await this.deps.people.findByEmail(input.email);
+    if (!person) {
+      await verifyAgainstDummy(input.password);
+      return this.refuse(undefined, 'unknown email', origin, now);
+    }
+    if (person.lockedUntil && Date.parse(person.lockedUntil) > now.getTime()) {
+      await verifyAgainstDummy(input.password);
+      return this.refuse(person, 'account locked', origin, now);
+    }
+    if (!person.passwordHash) {
+      await verifyAgainstDummy(input.password);
+      return this.refuse(person, 'no password set yet', origin, now);
+    }
+    const verdict = await verifyPassword(input.password, person.passwordHash);
+    if (!verdict.valid) {
+      const failures = await this.deps.people.recordFailedSignIn(person.personId, (count) =>
+        count >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_DURATION_MS).toISOString() : undefined,
+      );
+      if (failures === LOCK_AFTER_FAILURES) {
+        await this.deps.securityLog.append({ personId: person.personId, type: 'account-locked', ...origin });
+      }
+      return this.refuse(person, 'wrong password', origin, now);
+    }
+
+    const memberships = await this.deps.memberships.listForPerson(person.personId);
+    const active = memberships
+      .filter((membership) => membership.status === 'active')
+      .sort((a, b) => a.schoolName.localeCompare(b.schoolName, 'en-GB'));
+    const school = active.find((membership) => membership.schoolId === input.schoolId) ?? active[0];
+    if (!school) return this.refuse(person, 'no active school membership', origin, now);
+
+    const nowIso = now.toISOString();
+    await this.deps.people.clearFailedSignIns(person.personId, nowIso);
+    if (verdict.needsRehash) {
+      await this.deps.people.setPasswordHash(person.personId, await hashPassword(input.password), nowIso);
+    }
+    const sessionId = newOpaqueToken('ls_');
+    const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_SESSION_MS);
+    const session: Session = {
+      sessionHash: hashToken(sessionId),
+      personId: person.personId,
+      schoolId: school.schoolId,
+      csrfToken: newOpaqueToken('csrf_'),
+      elevated: false,
+      createdAt: nowIso,
+      lastSeenAt: nowIso,
+      idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_SECONDS,
+      absoluteExpiresAt: absoluteExpiresAt.toISOString(),
+      expiresAt: ttlFor(now, DEFAULT_IDLE_TIMEOUT_SECONDS, absoluteExpiresAt),
+    };
+    await this.deps.sessions.create(session);
+    await this.deps.securityLog.append({
+      personId: person.personId,
+      type: 'sign-in',
+      schoolId: school.schoolId,
+      ...origin,
+    });
+    return { sessionId, session, person, memberships: active };
+  }
+
+  /** The live session for a cookie value, or undefined when it is unknown, expired or its membership ended. */
+  async authenticate(sessionId: string): Promise<AuthenticatedSession | undefined> {
+    if (!/^ls_[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
+    const session = await this.deps.sessions.get(hashToken(sessionId));
+    if (!session) return undefined;
+    const now = this.now();
+    const idleDeadline = Date.parse(session.lastSeenAt) + session.idleTimeoutSeconds * 1000;
+    if (now.getTime() >= idleDeadline || now.getTime() >= Date.parse(session.absoluteExpiresAt)) {
+      await this.deps.sessions.delete(session.sessionHash);
+      return undefined;
+    }
+    // Checked on every request, so deactivation or removal from the school ends access at once.
+    const membership = await this.deps.memberships.get(session.schoolId, session.personId);
+    if (!membership || membership.status !== 'active') return undefined;
+    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
+      const absolute = new Date(session.absoluteExpiresAt);
+      await this.deps.sessions.touch(
+        session.sessionHash,
+        now.toISOString(),
+        ttlFor(now, session.idleTimeoutSeconds, absolute),
+      );
+    }
+    return { session, membership };
+  }
+
+  async signOut(session: Session, origin: RequestOrigin): Promise<void> {
+    await this.deps.sessions.delete(session.sessionHash);
+    await this.deps.securityLog.append({
+      personId: session.personId,
+      type: 'sign-out',
+      schoolId: session.schoolId,
+      ...origin,
+    });
+  }
+
+  async signOutEverywhere(session: Session, origin: RequestOrigin): Promise<number> {
+    const ended = await this.deps.sessions.deleteAllForPerson(session.personId);
+    // The GSI that lists sessions is eventually consistent: end the current one directly as well.
+    await this.deps.sessions.delete(session.sessionHash);
+    await this.deps.securityLog.append({
+      personId: session.personId,
+      type: 'sign-out-everywhere',
+      schoolId: session.schoolId,
+      ...origin,
+    });
+    return ended;
+  }
+
+  /** Moves the session to another school the person is an active member of; undefined if they are not. */
+  async switchSchool(session: Session, schoolId: string, origin: RequestOrigin): Promise<Membership | undefined> {
+    const membership = await this.deps.memberships.get(schoolId, session.personId);
+    if (!membership || membership.status !== 'active') return undefined;
+    await this.deps.sessions.switchSchool(session.sessionHash, schoolId);
+    await this.deps.securityLog.append({ personId: session.personId, type: 'school-switched', schoolId, ...origin });
+    return membership;
+  }
+
+  private async refuse(
+    person: Person | undefined,
+    reason: string,
+    origin: RequestOrigin,
+    now: Date,
+  ): Promise<never> {
+    await this.deps.throttle.recordFailure(origin.sourceIp, now);
+    if (person) {
+      await this.deps.securityLog.append({ personId: person.personId, type: 'sign-in-refused', reason, ...origin });
+    }
+    throw new SignInRefusedError(false);
+  }
+}
+
+function ttlFor(now: Date, idleTimeoutSeconds: number, absoluteExpiresAt: Date): number {
+  const idleDeadline = now.getTime() + idleTimeoutSeconds * 1000;
+  return Math.ceil(Math.min(idleDeadline, absoluteExpiresAt.getTime()) / 1000);
+}
