@@ -5,6 +5,7 @@
  *   school create --urn 990003 --la 999 --estab 3003 --name "Hill Top School" [--time-zone Europe/London]
  *   school list
  *   operator token create --label "Trust IT"
+ *   user unlock --email someone@school.example   (clears a sign-in lockout)
  *
  * Against AWS: add --table-name <Data stack output TableName> --region <region>.
  */
@@ -13,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { normaliseEmail } from '../lib/identity/identity';
+import { createIdentityServices } from '../lib/identity/identity-services';
 import { OperatorTokenRepository } from '../lib/operators/operator-token-repository';
 import { OperatorTokenService } from '../lib/operators/operator-token-service';
 import { DuplicateUrnError, SchoolRepository } from '../lib/schools/school-repository';
@@ -24,6 +27,7 @@ const USAGE = `Usage: npm run lantern -- <command> [options]
   school create --urn <6 digits> --la <3 digits> --estab <4 digits> --name <name> [--time-zone <IANA zone>]
   school list
   operator token create --label <label>
+  user unlock --email <email>
 Options for AWS: --table-name <name> --region <region> (default: the running npm start)`;
 
 /** School input fields and the options that carry them, so errors name what the operator typed. */
@@ -78,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       'time-zone': { type: 'string' },
       label: { type: 'string' },
+      email: { type: 'string' },
       'table-name': { type: 'string' },
       region: { type: 'string' },
     },
@@ -120,6 +125,22 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(
         `Operator token ${token.tokenId} (${token.label}). Shown once; store it safely:\n${secret}\n`,
       );
+      return;
+    }
+    case 'user unlock': {
+      if (!values.email) throw new Error('--email is required');
+      const { dynamo, tableName } = target();
+      const identity = createIdentityServices(dynamo, tableName);
+      const person = await identity.people.findByEmail(normaliseEmail(values.email));
+      if (!person) throw new Error(`No person with the email ${values.email}`);
+      await identity.people.clearFailedSignIns(person.personId, new Date().toISOString());
+      await identity.securityLog.append({
+        personId: person.personId,
+        type: 'account-unlocked',
+        sourceIp: 'operator CLI',
+        userAgent: 'npm run lantern',
+      });
+      process.stdout.write(`Unlocked ${person.email}: they can sign in again now.\n`);
       return;
     }
     default:

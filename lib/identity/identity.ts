@@ -62,6 +62,7 @@ export const SECURITY_EVENT_TYPES = [
   'sign-in',
   'sign-in-refused',
   'account-locked',
+  'account-unlocked',
   'sign-out',
   'sign-out-everywhere',
   'school-switched',

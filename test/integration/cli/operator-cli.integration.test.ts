@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPOSITORY_ROOT } from '../../../lib/config/repository-root';
+import { createIdentityServices } from '../../../lib/identity/identity-services';
 import { OperatorTokenRepository } from '../../../lib/operators/operator-token-repository';
 import { hashOperatorToken } from '../../../lib/operators/operator-token-service';
 import { createTestTable, type TestTable } from '../../support/test-table';
@@ -77,4 +78,25 @@ it('issues an operator token that is stored only as its hash', async () => {
   );
   expect(stored?.label).toBe('Trust IT');
   expect(JSON.stringify(stored)).not.toContain(secret);
+});
+
+it('unlocks a locked-out person and records it in their security log', async () => {
+  const identity = createIdentityServices(table.dynamo, table.tableName);
+  const now = new Date().toISOString();
+  await identity.people.create({
+    personId: '11111111-1111-4111-8111-111111111111',
+    email: 'locked.out@example.org',
+    displayName: 'Locked Out',
+    failedSignIns: 5,
+    lockedUntil: new Date(Date.now() + 600_000).toISOString(),
+    createdAt: now,
+    updatedAt: now,
+  });
+  const { stdout } = await lantern('user', 'unlock', '--email', 'Locked.Out@example.org');
+  expect(stdout).toContain('Unlocked locked.out@example.org');
+  const person = await identity.people.findByEmail('locked.out@example.org');
+  expect(person).toMatchObject({ failedSignIns: 0 });
+  expect(person?.lockedUntil).toBeUndefined();
+  const log = await identity.securityLog.list(person!.personId, 10);
+  expect(log.map((event) => event.type)).toEqual(['account-unlocked']);
 });
