@@ -2,11 +2,15 @@
 import {
   getMySecurityLog,
   getSession,
+  requestPasswordLink,
+  setPassword,
   signIn,
   signOut,
   signOutEverywhere,
   switchSchool,
 } from '../../lib/identity/auth-api';
+import { PasswordLinkUnusableError } from '../../lib/identity/password-link-repository';
+import { WeakPasswordError } from '../../lib/identity/password-link-service';
 import { clearedSessionCookie, sessionCookie } from '../../lib/identity/session-cookie';
 import { describeSession, sessionView } from '../../lib/identity/session-view';
 import { SignInRefusedError } from '../../lib/identity/sign-in-service';
@@ -17,7 +21,7 @@ import { staffPrincipal } from '../../lib/platform/http/access';
 import { implement, type StaffPrincipal } from '../../lib/platform/http/endpoint';
 import { problems } from '../../lib/platform/http/problem';
 
-const { identity, handlerOptions } = createApiContext();
+const { identity, passwordLinks, handlerOptions } = createApiContext();
 
 async function currentView(principal: StaffPrincipal) {
   const view = await describeSession(identity, principal.sessionHash);
@@ -48,7 +52,9 @@ export const handler = createApiHandler(
         );
       }
     }),
-    implement(getSession, async (request) => ({ body: await currentView(staffPrincipal(request.principal)) })),
+    implement(getSession, async (request) => ({
+      body: await currentView(staffPrincipal(request.principal)),
+    })),
     implement(switchSchool, async (request) => {
       const principal = staffPrincipal(request.principal);
       const session = await identity.sessions.get(principal.sessionHash);
@@ -72,8 +78,40 @@ export const handler = createApiHandler(
       if (session) await identity.signIn.signOutEverywhere(session, request);
       return { body: undefined, headers: { 'Set-Cookie': clearedSessionCookie() } };
     }),
+    implement(requestPasswordLink, async ({ body, sourceIp, userAgent }) => {
+      await passwordLinks.request(body.email, { sourceIp, userAgent });
+      return {
+        body: {
+          message:
+            'If that email belongs to a Lantern account, a link to set the password is on its way. ' +
+            'It works until midnight tonight.',
+        },
+      };
+    }),
+    implement(setPassword, async ({ body, sourceIp, userAgent }) => {
+      try {
+        await passwordLinks.use(body.token, body.password, { sourceIp, userAgent });
+      } catch (error) {
+        if (error instanceof WeakPasswordError) {
+          throw problems.validation(error.problems.map((reason) => ({ field: 'body.password', reason })));
+        }
+        if (error instanceof PasswordLinkUnusableError) {
+          throw problems.validation(
+            [{ field: 'body.token', reason: 'the link has expired or has already been used' }],
+            'This link no longer works. Ask for a new one from the sign-in page.',
+          );
+        }
+        throw error;
+      }
+      return { body: undefined };
+    }),
     implement(getMySecurityLog, async (request) => ({
-      body: { items: await identity.securityLog.list(staffPrincipal(request.principal).personId, request.query.limit) },
+      body: {
+        items: await identity.securityLog.list(
+          staffPrincipal(request.principal).personId,
+          request.query.limit,
+        ),
+      },
     })),
   ],
   handlerOptions,

@@ -17,6 +17,7 @@
  * | Session        | SESSION#<sha256 of id>    | SESSION             | PERSON#<personId>#SESSIONS | <createdAt>#<sha256> |
  * | SecurityEvent  | PERSON#<personId>         | SECURITY#<at>#<eventId> |           |                             |
  * | SignInThrottle | THROTTLE#SOURCE#<address> | WINDOW#<windowStart> |              |                             |
+ * | PasswordLink   | PASSWORD_LINK#<sha256>    | PASSWORD_LINK       |               |                             |
  *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
@@ -33,6 +34,8 @@
  * - A school's users: Query PK=SCHOOL#<id>, SK begins_with USER#.
  * - A person's security log, newest first: Query PK=PERSON#<id>, SK begins_with SECURITY#, descending.
  * - Failed sign-ins per source address: one counter item per 15-minute window, removed by TTL.
+ * - Use a password link: GetItem by the SHA-256 of the emailed token, then a transaction that marks
+ *   it used (only if unused) and sets the password, so a link works once.
  *
  * Indexes: GSI1 serves operator lists across schools; GSI2 and GSI3 are generic and will be
  * claimed by later item types (see lib/data/table-definition.ts).
@@ -85,7 +88,10 @@ function emailPart(normalisedEmail: string): string {
 
 export const personKeys = {
   profile: (personId: string): TableKey => ({ PK: `PERSON#${part(personId, 'personId')}`, SK: 'PROFILE' }),
-  emailGuard: (normalisedEmail: string): TableKey => ({ PK: `EMAIL#${emailPart(normalisedEmail)}`, SK: 'EMAIL' }),
+  emailGuard: (normalisedEmail: string): TableKey => ({
+    PK: `EMAIL#${emailPart(normalisedEmail)}`,
+    SK: 'EMAIL',
+  }),
   securityEventPrefix: 'SECURITY#',
   securityEvent: (personId: string, at: string, eventId: string): TableKey => ({
     PK: `PERSON#${part(personId, 'personId')}`,
@@ -104,7 +110,10 @@ export const membershipKeys = {
 };
 
 export const sessionKeys = {
-  session: (sessionHash: string): TableKey => ({ PK: `SESSION#${part(sessionHash, 'sessionHash')}`, SK: 'SESSION' }),
+  session: (sessionHash: string): TableKey => ({
+    PK: `SESSION#${part(sessionHash, 'sessionHash')}`,
+    SK: 'SESSION',
+  }),
   personSessionsPartition: (personId: string): string => `PERSON#${part(personId, 'personId')}#SESSIONS`,
   personSessionsSortKey: (createdAt: string, sessionHash: string): string =>
     `${part(createdAt, 'createdAt')}#${part(sessionHash, 'sessionHash')}`,
@@ -114,5 +123,12 @@ export const throttleKeys = {
   sourceWindow: (sourceAddress: string, windowStart: string): TableKey => ({
     PK: `THROTTLE#SOURCE#${part(sourceAddress, 'sourceAddress')}`,
     SK: `WINDOW#${part(windowStart, 'windowStart')}`,
+  }),
+};
+
+export const passwordLinkKeys = {
+  link: (tokenHash: string): TableKey => ({
+    PK: `PASSWORD_LINK#${part(tokenHash, 'tokenHash')}`,
+    SK: 'PASSWORD_LINK',
   }),
 };

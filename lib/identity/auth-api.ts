@@ -5,7 +5,9 @@ import { EmailSchema, SecurityEventSchema } from './identity';
 
 const staff = { kind: 'staff' } as const;
 
-const SchoolChoiceSchema = z.object({ schoolId: z.string().uuid(), name: z.string() }).meta({ id: 'SchoolChoice' });
+const SchoolChoiceSchema = z
+  .object({ schoolId: z.string().uuid(), name: z.string() })
+  .meta({ id: 'SchoolChoice' });
 
 export const SessionViewSchema = z
   .object({
@@ -97,4 +99,41 @@ export const getMySecurityLog = defineEndpoint({
   response: z.object({ items: z.array(SecurityEventSchema) }).meta({ id: 'SecurityLogPage' }),
 });
 
-export const AUTH_ENDPOINTS = [signIn, getSession, switchSchool, signOut, signOutEverywhere, getMySecurityLog] as const;
+export const requestPasswordLink = defineEndpoint({
+  operationId: 'requestPasswordLink',
+  method: 'POST',
+  path: '/api/auth/password-link',
+  summary:
+    'Email a link to set a first password or reset a forgotten one (always 202: never says whether the email is known)',
+  tags: ['Sign-in'],
+  access: { kind: 'public' },
+  body: z.object({ email: EmailSchema }).strict().meta({ id: 'PasswordLinkRequest' }),
+  successStatus: 202,
+  response: z.object({ message: z.string() }),
+});
+
+export const setPassword = defineEndpoint({
+  operationId: 'setPassword',
+  method: 'POST',
+  path: '/api/auth/password',
+  summary: "Set a password with an emailed link's token; ends every existing session of that person",
+  tags: ['Sign-in'],
+  access: { kind: 'public' },
+  body: z
+    .object({ token: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
+    .strict()
+    .meta({ id: 'SetPasswordInput' }),
+  successStatus: 204,
+  response: z.undefined(),
+});
+
+export const AUTH_ENDPOINTS = [
+  signIn,
+  getSession,
+  switchSchool,
+  signOut,
+  signOutEverywhere,
+  getMySecurityLog,
+  requestPasswordLink,
+  setPassword,
+] as const;

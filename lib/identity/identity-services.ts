@@ -25,6 +25,13 @@ export function createIdentityServices(
   const sessions = new SessionRepository(dynamo, tableName);
   const securityLog = new SecurityLog(dynamo, tableName, now);
   const throttle = new SignInThrottle(dynamo, tableName);
-  const signIn = new SignInService({ people, memberships, sessions, securityLog, throttle, ...(now ? { now } : {}) });
+  const signIn = new SignInService({
+    people,
+    memberships,
+    sessions,
+    securityLog,
+    throttle,
+    ...(now ? { now } : {}),
+  });
   return { people, memberships, sessions, securityLog, signIn };
 }

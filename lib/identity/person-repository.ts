@@ -27,14 +27,22 @@ export class PersonRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...personKeys.emailGuard(person.email), itemType: 'EmailGuard', personId: person.personId },
+                Item: {
+                  ...personKeys.emailGuard(person.email),
+                  itemType: 'EmailGuard',
+                  personId: person.personId,
+                },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...personKeys.profile(person.personId), itemType: 'Person', ...PersonSchema.parse(person) },
+                Item: {
+                  ...personKeys.profile(person.personId),
+                  itemType: 'Person',
+                  ...PersonSchema.parse(person),
+                },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -63,7 +71,10 @@ export class PersonRepository {
   }
 
   /** Counts a failed sign-in atomically and returns the new count. */
-  async recordFailedSignIn(personId: string, lockedUntil: (failures: number) => string | undefined): Promise<number> {
+  async recordFailedSignIn(
+    personId: string,
+    lockedUntil: (failures: number) => string | undefined,
+  ): Promise<number> {
     const result = await this.dynamo.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -107,7 +118,8 @@ export class PersonRepository {
       new UpdateCommand({
         TableName: this.tableName,
         Key: personKeys.profile(personId),
-        UpdateExpression: 'SET passwordHash = :hash, updatedAt = :now, failedSignIns = :zero REMOVE lockedUntil',
+        UpdateExpression:
+          'SET passwordHash = :hash, updatedAt = :now, failedSignIns = :zero REMOVE lockedUntil',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':hash': passwordHash, ':now': now, ':zero': 0 },
       }),

@@ -18,11 +18,19 @@ export class SecurityLog {
   ) {}
 
   async append(event: NewSecurityEvent): Promise<SecurityEvent> {
-    const entry = SecurityEventSchema.parse({ ...event, eventId: randomUUID(), at: this.now().toISOString() });
+    const entry = SecurityEventSchema.parse({
+      ...event,
+      eventId: randomUUID(),
+      at: this.now().toISOString(),
+    });
     await this.dynamo.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...personKeys.securityEvent(entry.personId, entry.at, entry.eventId), itemType: 'SecurityEvent', ...entry },
+        Item: {
+          ...personKeys.securityEvent(entry.personId, entry.at, entry.eventId),
+          itemType: 'SecurityEvent',
+          ...entry,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -35,7 +43,10 @@ export class SecurityLog {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': personKeys.profile(personId).PK, ':prefix': personKeys.securityEventPrefix },
+        ExpressionAttributeValues: {
+          ':pk': personKeys.profile(personId).PK,
+          ':prefix': personKeys.securityEventPrefix,
+        },
         ScanIndexForward: false,
         Limit: limit,
       }),

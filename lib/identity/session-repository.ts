@@ -1,5 +1,12 @@
 /** Stores sessions by the SHA-256 of their id; owns the Session keys. */
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sessionKeys } from '../data/keys';
 import { SessionSchema, type Session } from './identity';
@@ -28,7 +35,11 @@ export class SessionRepository {
 
   async get(sessionHash: string): Promise<Session | undefined> {
     const result = await this.dynamo.send(
-      new GetCommand({ TableName: this.tableName, Key: sessionKeys.session(sessionHash), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: sessionKeys.session(sessionHash),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? SessionSchema.parse(result.Item) : undefined;
   }
@@ -60,7 +71,9 @@ export class SessionRepository {
   }
 
   async delete(sessionHash: string): Promise<void> {
-    await this.dynamo.send(new DeleteCommand({ TableName: this.tableName, Key: sessionKeys.session(sessionHash) }));
+    await this.dynamo.send(
+      new DeleteCommand({ TableName: this.tableName, Key: sessionKeys.session(sessionHash) }),
+    );
   }
 
   /** Ends every session of a person (sign out everywhere, deactivation). Returns how many ended. */

@@ -6,7 +6,11 @@ import type { IdentityServices } from './identity-services';
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
-export function sessionView(person: Person, session: Session, memberships: readonly Membership[]): SessionView {
+export function sessionView(
+  person: Person,
+  session: Session,
+  memberships: readonly Membership[],
+): SessionView {
   const schools = memberships
     .filter((membership) => membership.status === 'active')
     .map((membership) => ({ schoolId: membership.schoolId, name: membership.schoolName }))

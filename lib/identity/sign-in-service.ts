@@ -181,11 +181,20 @@ export class SignInService {
   }
 
   /** Moves the session to another school the person is an active member of; undefined if they are not. */
-  async switchSchool(session: Session, schoolId: string, origin: RequestOrigin): Promise<Membership | undefined> {
+  async switchSchool(
+    session: Session,
+    schoolId: string,
+    origin: RequestOrigin,
+  ): Promise<Membership | undefined> {
     const membership = await this.deps.memberships.get(schoolId, session.personId);
     if (!membership || membership.status !== 'active') return undefined;
     await this.deps.sessions.switchSchool(session.sessionHash, schoolId);
-    await this.deps.securityLog.append({ personId: session.personId, type: 'school-switched', schoolId, ...origin });
+    await this.deps.securityLog.append({
+      personId: session.personId,
+      type: 'school-switched',
+      schoolId,
+      ...origin,
+    });
     return membership;
   }
 
@@ -197,7 +206,12 @@ export class SignInService {
   ): Promise<never> {
     await this.deps.throttle.recordFailure(origin.sourceIp, now);
     if (person) {
-      await this.deps.securityLog.append({ personId: person.personId, type: 'sign-in-refused', reason, ...origin });
+      await this.deps.securityLog.append({
+        personId: person.personId,
+        type: 'sign-in-refused',
+        reason,
+        ...origin,
+      });
     }
     throw new SignInRefusedError(false);
   }

@@ -22,7 +22,10 @@ export class SignInThrottle {
 
   async isBlocked(sourceAddress: string, now: Date): Promise<boolean> {
     const result = await this.dynamo.send(
-      new GetCommand({ TableName: this.tableName, Key: throttleKeys.sourceWindow(sourceAddress, windowStart(now)) }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: throttleKeys.sourceWindow(sourceAddress, windowStart(now)),
+      }),
     );
     return Number(result.Item?.failures ?? 0) >= SOURCE_FAILURE_LIMIT;
   }

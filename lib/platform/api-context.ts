@@ -3,7 +3,11 @@
  * clients and the authenticators the API bundle needs. Built once per Lambda container.
  */
 import { createIdentityServices, type IdentityServices } from '../identity/identity-services';
+import { PasswordLinkRepository } from '../identity/password-link-repository';
+import { PasswordLinkService } from '../identity/password-link-service';
+import { MailService } from '../mail/mail-service';
 import { OperatorTokenRepository } from '../operators/operator-token-repository';
+import { SchoolRepository } from '../schools/school-repository';
 import { OperatorTokenService } from '../operators/operator-token-service';
 import { awsClients, type AwsClients } from './aws-clients';
 import {
@@ -19,6 +23,7 @@ export interface ApiContext {
   readonly region: string;
   readonly clients: AwsClients;
   readonly identity: IdentityServices;
+  readonly passwordLinks: PasswordLinkService;
   readonly handlerOptions: ApiHandlerOptions;
 }
 
@@ -30,11 +35,19 @@ export function createApiContext(): ApiContext {
     new OperatorTokenRepository(clients.dynamo, environment.TABLE_NAME),
   );
   const identity = createIdentityServices(clients.dynamo, environment.TABLE_NAME);
+  const passwordLinks = new PasswordLinkService({
+    ...identity,
+    schools: new SchoolRepository(clients.dynamo, environment.TABLE_NAME),
+    links: new PasswordLinkRepository(clients.dynamo, environment.TABLE_NAME),
+    mail: new MailService(clients.ses, environment.MAIL_FROM),
+    appBaseUrl: environment.APP_BASE_URL,
+  });
   return {
     environment,
     region,
     clients,
     identity,
+    passwordLinks,
     handlerOptions: {
       maxBodyBytes: environment.MAX_BODY_BYTES,
       authenticators: {

@@ -62,7 +62,9 @@ export async function establishPrincipal(
       if (!session) throw problems.unauthenticated('Sign in to continue.');
       // SameSite=Strict already keeps the cookie off cross-site requests; the token is a second lock.
       if (!SAFE_METHODS.has(method) && !constantTimeEqual(headers['x-csrf-token'] ?? '', session.csrfToken)) {
-        throw problems.forbidden('The request is missing its X-CSRF-Token, or the token is not this session\'s.');
+        throw problems.forbidden(
+          "The request is missing its X-CSRF-Token, or the token is not this session's.",
+        );
       }
       return {
         kind: 'staff',

@@ -55,7 +55,12 @@ export function createApiHandler(
     const { endpoint, pathParams } = route(event.httpMethod, event.path);
     const { contract } = endpoint;
     const headers = lowerCaseHeaders(event);
-    const principal = await establishPrincipal(contract.access, event.httpMethod, headers, options.authenticators);
+    const principal = await establishPrincipal(
+      contract.access,
+      event.httpMethod,
+      headers,
+      options.authenticators,
+    );
     const parts = parseRequestParts(contract, event, pathParams, options.maxBodyBytes);
     const request = {
       ...parts,

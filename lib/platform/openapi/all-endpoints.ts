@@ -4,4 +4,8 @@ import { AUTH_ENDPOINTS } from '../../identity/auth-api';
 import { SCHOOL_ENDPOINTS } from '../../schools/schools-api';
 import type { EndpointContract } from '../http/endpoint';
 
-export const ALL_ENDPOINTS: readonly EndpointContract[] = [...PLATFORM_ENDPOINTS, ...AUTH_ENDPOINTS, ...SCHOOL_ENDPOINTS];
+export const ALL_ENDPOINTS: readonly EndpointContract[] = [
+  ...PLATFORM_ENDPOINTS,
+  ...AUTH_ENDPOINTS,
+  ...SCHOOL_ENDPOINTS,
+];
