@@ -24,6 +24,9 @@ const base = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Integration and e2e suites start servers and hash demo passwords (scrypt, ~0.6 s each) in their
+  // setup; jest reads this option only at the top level, not per project.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.unit.test.ts'] },
     { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.infra.test.ts'] },
