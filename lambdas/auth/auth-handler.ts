@@ -23,6 +23,11 @@ import { problems } from '../../lib/platform/http/problem';
 
 const { identity, passwordLinks, handlerOptions } = createApiContext();
 
+/** Only where the request came from: nothing else of it reaches the security log. */
+function originOf(request: { sourceIp: string; userAgent: string }) {
+  return { sourceIp: request.sourceIp, userAgent: request.userAgent };
+}
+
 async function currentView(principal: StaffPrincipal) {
   const view = await describeSession(identity, principal.sessionHash);
   if (!view) throw problems.unauthenticated('Sign in to continue.');
@@ -59,23 +64,19 @@ export const handler = createApiHandler(
       const principal = staffPrincipal(request.principal);
       const session = await identity.sessions.get(principal.sessionHash);
       const moved =
-        session &&
-        (await identity.signIn.switchSchool(session, request.body.schoolId, {
-          sourceIp: request.sourceIp,
-          userAgent: request.userAgent,
-        }));
+        session && (await identity.signIn.switchSchool(session, request.body.schoolId, originOf(request)));
       // Not a member, or never heard of it: the same answer, so school ids cannot be probed.
       if (!moved) throw problems.forbidden('You cannot switch to that school.');
       return { body: await currentView(principal) };
     }),
     implement(signOut, async (request) => {
       const session = await identity.sessions.get(staffPrincipal(request.principal).sessionHash);
-      if (session) await identity.signIn.signOut(session, request);
+      if (session) await identity.signIn.signOut(session, originOf(request));
       return { body: undefined, headers: { 'Set-Cookie': clearedSessionCookie() } };
     }),
     implement(signOutEverywhere, async (request) => {
       const session = await identity.sessions.get(staffPrincipal(request.principal).sessionHash);
-      if (session) await identity.signIn.signOutEverywhere(session, request);
+      if (session) await identity.signIn.signOutEverywhere(session, originOf(request));
       return { body: undefined, headers: { 'Set-Cookie': clearedSessionCookie() } };
     }),
     implement(requestPasswordLink, async ({ body, sourceIp, userAgent }) => {
