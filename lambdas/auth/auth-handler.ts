@@ -19,7 +19,7 @@ import { createApiContext } from '../../lib/platform/api-context';
 import { createApiHandler } from '../../lib/platform/http/api-handler';
 import { staffPrincipal } from '../../lib/platform/http/access';
 import { implement, type StaffPrincipal } from '../../lib/platform/http/endpoint';
-import { problems } from '../../lib/platform/http/problem';
+import { HttpProblem, PROBLEM_TYPES, problems } from '../../lib/platform/http/problem';
 
 const { identity, passwordLinks, handlerOptions } = createApiContext();
 
@@ -51,8 +51,11 @@ export const handler = createApiHandler(
             SOURCE_WINDOW_MS / 1000,
           );
         }
-        throw problems.unauthenticated(
-          'Email or password not recognised. After several failed attempts an account is locked for 15 minutes; ' +
+        throw new HttpProblem(
+          401,
+          PROBLEM_TYPES.unauthenticated,
+          'Email or password not recognised',
+          'Check both and try again. After several failed attempts an account is locked for 15 minutes; ' +
             "your school's Lantern administrator can unlock it sooner.",
         );
       }

@@ -3,7 +3,7 @@
  * what the document at / is served with, the form, and what a refused sign-in shows.
  */
 import type { Page } from 'playwright-core';
-import { collectPageErrors, lanternUrl, useFreshPagePerTest } from './support/browser';
+import { collectPageErrors, isExpectedRefusal, lanternUrl, useFreshPagePerTest } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -48,9 +48,10 @@ describe('the sign-in page', () => {
   it('renders the product name and a labelled form', async () => {
     await page.goto(lanternUrl('/'));
 
+    // The page appears once the app has checked there is no session already.
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Lantern' }).waitFor();
     await expect(page.title()).resolves.toBe('Sign in – Lantern');
     await page.getByRole('banner').getByRole('link', { name: 'Lantern' }).waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Sign in to Lantern' }).waitFor();
 
     const email = page.getByLabel('Email address');
     await expect(email.getAttribute('type')).resolves.toBe('email');
@@ -71,6 +72,8 @@ describe('the sign-in page', () => {
 
   it('asks for the missing fields without calling the API', async () => {
     await page.goto(lanternUrl('/'));
+    // The form shows only after the app's own session check on load, which is not the form's call.
+    await page.getByLabel('Email address').waitFor();
     const apiCalls: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
@@ -114,13 +117,9 @@ describe('the sign-in page', () => {
   });
 
   it('logs no console errors and throws no exceptions, before or after a refused sign-in', async () => {
-    // The browser itself logs a failed resource for the refused sign-in's non-2xx answer: that one is expected.
-    const problems = collectPageErrors(
-      page,
-      (message) =>
-        message.text().startsWith('Failed to load resource') &&
-        new URL(message.location().url, lanternUrl('/')).pathname === '/api/auth/sign-in',
-    );
+    // The browser itself logs a failed resource for the signed-out session check and the refused
+    // sign-in's non-2xx answers: those are expected.
+    const problems = collectPageErrors(page, isExpectedRefusal('/api/auth/session', '/api/auth/sign-in'));
 
     await page.goto(lanternUrl('/'));
     await page.getByLabel('Email address').waitFor();

@@ -60,6 +60,16 @@ export function collectPageErrors(
 }
 
 /**
+ * Ignores the console error Chromium itself logs for an API answer that is a refusal by design: a
+ * signed-out page load asks GET /api/auth/session and is told 401, and a refused sign-in is a 401 too.
+ */
+export function isExpectedRefusal(...apiPaths: string[]): (message: ConsoleMessage) => boolean {
+  return (message) =>
+    message.text().startsWith('Failed to load resource') &&
+    apiPaths.includes(new URL(message.location().url, lanternUrl('/')).pathname);
+}
+
+/**
  * Registers jest hooks: one browser per test file and a fresh context (no cookies, en-GB) and page per
  * test. Returns a getter for the current test's page.
  */

@@ -1,6 +1,9 @@
 /**
  * The one way the web app talks to the API: same-origin, relative `/api/...` URLs, JSON in and out.
  * A request that gets no answer at all raises NetworkError; an aborted one re-raises the AbortError.
+ *
+ * While someone is signed in, the client also carries the session's CSRF token (in memory only, never
+ * in storage a script on another page load could read) and reports a 401 as the end of the session.
  */
 export class NetworkError extends Error {
   constructor(cause: unknown) {
@@ -9,11 +12,35 @@ export class NetworkError extends Error {
   }
 }
 
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface ApiRequest {
-  method?: 'GET' | 'POST';
+  method?: ApiMethod;
   /** Sent as JSON when present. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Whether a 401 answer ends the signed-in session (the default). Signing out turns this off: a 401
+   * there means the session had already gone, which is the outcome asked for, not a surprise.
+   */
+  endsSessionOn401?: boolean;
+}
+
+/** What the client needs from the signed-in session. */
+export interface ApiSession {
+  csrfToken: string;
+  /** Called once per 401 answer to a request made while signed in. */
+  onUnauthorised: () => void;
+}
+
+/** The API only checks the CSRF token on methods that change something. */
+const UNSAFE_METHODS: ReadonlySet<ApiMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let currentSession: ApiSession | undefined;
+
+/** Called by the session store when someone signs in, switches school or signs out. */
+export function setApiSession(session: ApiSession | undefined): void {
+  currentSession = session;
 }
 
 export function isAbortError(error: unknown): boolean {
@@ -21,24 +48,33 @@ export function isAbortError(error: unknown): boolean {
 }
 
 export async function apiRequest(path: `/api/${string}`, request: ApiRequest = {}): Promise<Response> {
+  const method = request.method ?? 'GET';
+  const session = currentSession;
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-  const init: RequestInit = {
-    method: request.method ?? 'GET',
-    headers,
-    credentials: 'same-origin',
-    cache: 'no-store',
-  };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (request.body !== undefined) {
     headers.set('Content-Type', 'application/json');
     init.body = JSON.stringify(request.body);
   }
+  if (session && UNSAFE_METHODS.has(method)) headers.set('X-CSRF-Token', session.csrfToken);
   if (request.signal) init.signal = request.signal;
+  let response: Response;
   try {
-    return await fetch(path, init);
+    response = await fetch(path, init);
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new NetworkError(error);
   }
+  // Only the session the request was made under can end: a 401 from before a new sign-in is stale.
+  if (
+    response.status === 401 &&
+    session &&
+    session === currentSession &&
+    request.endsSessionOn401 !== false
+  ) {
+    session.onUnauthorised();
+  }
+  return response;
 }
 
 /** Parses a JSON body, or returns undefined if the body is not JSON. Never throws. */

@@ -1,8 +1,8 @@
-/** Shown for any path the app does not know. */
+/** The page for any path the app does not know. */
 import { Link } from '../routing/link';
 import { useDocumentTitle } from '../routing/use-document-title';
 
-export function NotFoundPage() {
+export function NotFoundPage({ signedIn }: { signedIn: boolean }) {
   useDocumentTitle('Page not found');
   return (
     <div className="panel panel--narrow">
@@ -11,7 +11,7 @@ export function NotFoundPage() {
       </h1>
       <p>If you typed the web address, check it is correct.</p>
       <p>
-        <Link href="/">Go to the sign-in page</Link>
+        <Link href="/">{signedIn ? 'Go to the home page' : 'Go to the sign-in page'}</Link>
       </p>
     </div>
   );

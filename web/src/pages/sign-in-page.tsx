@@ -1,13 +1,15 @@
 /**
- * The sign-in page. It posts the email address and password to /api/auth/sign-in and shows the
- * API's problem details when sign-in is refused. What follows a successful sign-in (the second
- * factor, the records home page) arrives with the identity work.
+ * The sign-in page. It posts the email address and password to /api/auth/sign-in, shows the API's
+ * problem details when sign-in is refused or throttled, and on success starts the session and goes
+ * to the home page. After a session ends it says why, so being sent here is never a mystery.
  */
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { signIn } from '../api/auth';
 import type { Problem } from '../api/problem';
 import { ProblemAlert } from '../components/problem-alert';
+import { formatDuration } from '../formatting/duration';
 import { useDocumentTitle } from '../routing/use-document-title';
+import { sessionStarted, type SignedOutReason } from '../session/session-store';
 
 type FieldName = 'email' | 'password';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -16,8 +18,7 @@ type FormState =
   | { kind: 'editing' }
   | { kind: 'submitting' }
   | { kind: 'invalid'; errors: FieldErrors }
-  | { kind: 'refused'; problem: Problem; errors: FieldErrors }
-  | { kind: 'signed-in' };
+  | { kind: 'refused'; problem: Problem; errors: FieldErrors };
 
 const FIELD_IDS: Record<FieldName, string> = { email: 'sign-in-email', password: 'sign-in-password' };
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,7 +43,30 @@ function fieldErrorsFromProblem(problem: Problem): FieldErrors {
   return errors;
 }
 
-export function SignInPage() {
+function noticeFor(reason: SignedOutReason, idleTimeoutSeconds: number | undefined): string {
+  switch (reason) {
+    case 'session-ended':
+      return 'Your session has ended. Please sign in again.';
+    case 'idle':
+      return idleTimeoutSeconds
+        ? `You were signed out after ${formatDuration(idleTimeoutSeconds)} without activity. Please sign in again.`
+        : 'Your session has ended. Please sign in again.';
+    case 'signed-out':
+      return 'You have signed out of Lantern.';
+    case 'signed-out-everywhere':
+      return 'You have signed out of Lantern on all your devices.';
+  }
+}
+
+interface SignInPageProps {
+  /** Why the person is here again, if they were signed in before. */
+  reason?: SignedOutReason | undefined;
+  idleTimeoutSeconds?: number | undefined;
+  /** Why Lantern could not tell whether this browser is already signed in. */
+  problem?: Problem | undefined;
+}
+
+export function SignInPage({ reason, idleTimeoutSeconds, problem }: SignInPageProps) {
   useDocumentTitle('Sign in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -67,7 +91,7 @@ export function SignInPage() {
     setState({ kind: 'submitting' });
     const result = await signIn(trimmedEmail, password);
     if (result.ok) {
-      setState({ kind: 'signed-in' });
+      sessionStarted(result.view);
       return;
     }
     setPassword('');
@@ -85,19 +109,17 @@ export function SignInPage() {
     document.getElementById(FIELD_IDS[field])?.focus();
   }
 
-  if (state.kind === 'signed-in') {
-    return (
-      <div className="panel panel--narrow">
-        <h1 className="page-title" tabIndex={-1}>
-          Signed in
-        </h1>
-        <p role="status">You are signed in to Lantern.</p>
-      </div>
-    );
-  }
+  // Once the person tries again, what happened before no longer matters.
+  const untouched = state.kind === 'editing';
 
   return (
     <div className="panel panel--narrow">
+      {untouched && reason && (
+        <p className="notice notice--info" role="status" tabIndex={-1} data-autofocus>
+          {noticeFor(reason, idleTimeoutSeconds)}
+        </p>
+      )}
+      {untouched && problem && <ProblemAlert problem={problem} />}
       <h1 className="page-title" tabIndex={-1}>
         Sign in to Lantern
       </h1>

@@ -29,9 +29,21 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+export interface NavigateOptions {
+  /**
+   * Replace the current history entry instead of adding one: for moves the person did not ask for
+   * (signing in or out, a page that needs signing in), so Back does not return to a page that no
+   * longer applies.
+   */
+  replace?: boolean;
+}
+
 /** Moves to another page of the app without reloading. */
-export function navigate(to: string): void {
+export function navigate(to: string, options: NavigateOptions = {}): void {
   const target = new URL(to, window.location.href);
-  if (target.href !== window.location.href) window.history.pushState(null, '', target);
+  if (target.href !== window.location.href) {
+    if (options.replace) window.history.replaceState(null, '', target);
+    else window.history.pushState(null, '', target);
+  }
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }

@@ -1,0 +1,28 @@
+/**
+ * Which page each path shows, signed in or not. Pages that need a session send a signed-out visitor
+ * to /sign-in; /sign-in sends someone already signed in home. /health is open to everyone.
+ */
+export type PageName = 'sign-in' | 'home' | 'security-log' | 'health' | 'not-found';
+
+export interface Route {
+  page: PageName;
+  /** Where the address bar should say instead, when the path is not the page's own. */
+  redirectTo?: string;
+}
+
+const SIGNED_IN_PAGES: Readonly<Record<string, PageName>> = {
+  '/': 'home',
+  '/security-log': 'security-log',
+};
+
+export function resolveRoute(pathname: string, signedIn: boolean): Route {
+  if (pathname === '/health') return { page: 'health' };
+  const signedInPage = SIGNED_IN_PAGES[pathname];
+  if (signedIn) {
+    if (pathname === '/sign-in') return { page: 'home', redirectTo: '/' };
+    return { page: signedInPage ?? 'not-found' };
+  }
+  if (pathname === '/' || pathname === '/sign-in') return { page: 'sign-in' };
+  if (signedInPage) return { page: 'sign-in', redirectTo: '/sign-in' };
+  return { page: 'not-found' };
+}
