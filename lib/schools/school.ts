@@ -3,15 +3,7 @@
  * its URN and DfE number (local authority number + establishment number).
  */
 import { z } from 'zod';
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isTimeZone } from '../platform/zoned-time';
 
 const UrnSchema = z
   .string()
@@ -30,7 +22,7 @@ const EstablishmentNumberSchema = z
 
 const TimeZoneSchema = z
   .string()
-  .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/London')
+  .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
   .meta({ example: 'Europe/London' });
 
 export const CreateSchoolInputSchema = z

@@ -5,7 +5,7 @@ import { parseInput } from '../http/parse-input';
 import { parseScheduleExpression } from './schedule-expression';
 import { scheduleBodySchema, type StoredSchedule } from './schedule-schemas';
 import { DEFAULT_GROUP, type ScheduleStore } from './schedule-store';
-import { isTimeZone } from './zoned-time';
+import { isTimeZone } from '../../../lib/platform/zoned-time';
 
 const NAME_PATTERN = /^[0-9a-zA-Z._-]{1,64}$/;
 

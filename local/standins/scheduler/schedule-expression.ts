@@ -3,7 +3,7 @@
 import { validationException } from '../http/aws-errors';
 import { daysInMonth } from './calendar';
 import { parseCron, type CronFields } from './cron-field';
-import { wallClock, wallToInstant, type WallTime } from './zoned-time';
+import { wallClock, wallToInstant, type WallTime } from '../../../lib/platform/zoned-time';
 
 export type ScheduleExpression =
   { kind: 'at'; wall: WallTime } | { kind: 'rate'; periodMs: number } | { kind: 'cron'; fields: CronFields };

@@ -1,5 +1,5 @@
 /** Wall-clock conversion in IANA time zones, including the gap and the repeat that DST changes make. */
-import { isTimeZone, wallClock, wallToInstant } from '../../../local/standins/scheduler/zoned-time';
+import { isTimeZone, wallClock, wallToInstant } from '../../../lib/platform/zoned-time';
 
 const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0) => ({
   year,

@@ -1,5 +1,6 @@
 // Converts between instants and wall-clock times in an IANA time zone, using only Intl, including the
-// gaps and repeats that DST changes make.
+// gaps and repeats that DST changes make. Shared by school-day rules (password links) and the local
+// Scheduler stand-in.
 
 export interface WallTime {
   year: number;
@@ -18,6 +19,9 @@ function formatter(timezone: string): Intl.DateTimeFormat {
   if (!cached) {
     cached = new Intl.DateTimeFormat('en-US', {
       timeZone: timezone,
+      // Pinned so a locale default can never change the digits or the calendar the parts are read in.
+      calendar: 'gregory',
+      numberingSystem: 'latn',
       hourCycle: 'h23',
       year: 'numeric',
       month: 'numeric',
@@ -53,8 +57,8 @@ export function wallClock(timezone: string, instant: number): WallTime {
   };
 }
 
-/** The zone's offset from UTC at an instant, in ms. */
-function offsetAt(timezone: string, instant: number): number {
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+export function offsetAt(timezone: string, instant: number): number {
   const wall = wallClock(timezone, instant);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
