@@ -10,10 +10,12 @@ import { ShellMessage, type ShellMessageContent } from './components/shell-messa
 import { SignedInHeader } from './components/signed-in-header';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
+import { ForgottenPasswordPage } from './pages/forgotten-password-page';
 import { HealthPage } from './pages/health-page';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SecurityLogPage } from './pages/security-log-page';
+import { SetPasswordPage } from './pages/set-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { navigate, usePathname } from './routing/router';
 import { resolveRoute, type PageName } from './routing/routes';
@@ -39,6 +41,10 @@ function pageFor(page: PageName, session: SessionState): ReactNode {
       return view && <SecurityLogPage view={view} />;
     case 'health':
       return <HealthPage />;
+    case 'forgotten-password':
+      return <ForgottenPasswordPage />;
+    case 'set-password':
+      return <SetPasswordPage />;
     case 'not-found':
       return <NotFoundPage signedIn={view !== undefined} />;
   }

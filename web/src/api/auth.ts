@@ -1,6 +1,7 @@
 /** Sign-in, the current session, switching school and signing out, against the identity API. */
-import { apiRequest, NetworkError, readJson, type ApiRequest } from './client';
-import { networkProblem, problemFromResponse, type Problem } from './problem';
+import { readJson } from './client';
+import { problemFromResponse, type Problem } from './problem';
+import { send } from './send';
 import { parseSessionView, type SessionView } from './session-view';
 
 export type SessionResult = { ok: true; view: SessionView } | { ok: false; problem: Problem };
@@ -15,19 +16,6 @@ const unreadableSession: Problem = {
   title: 'Your session could not be read',
   detail: 'Lantern answered, but not with the details of your session. Try again in a few minutes.',
 };
-
-/** The response, or a Problem when the request never got an answer. */
-async function send(
-  path: `/api/${string}`,
-  request: ApiRequest,
-): Promise<{ response: Response } | { problem: Problem }> {
-  try {
-    return { response: await apiRequest(path, request) };
-  } catch (error) {
-    if (error instanceof NetworkError) return { problem: networkProblem() };
-    throw error;
-  }
-}
 
 async function sessionFrom(response: Response): Promise<SessionResult> {
   if (!response.ok) return { ok: false, problem: await problemFromResponse(response) };

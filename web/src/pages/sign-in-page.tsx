@@ -1,13 +1,16 @@
 /**
  * The sign-in page. It posts the email address and password to /api/auth/sign-in, shows the API's
  * problem details when sign-in is refused or throttled, and on success starts the session and goes
- * to the home page. After a session ends it says why, so being sent here is never a mystery.
+ * to the home page. After a session ends (or a new password is set) it says why, so being sent here is
+ * never a mystery. It links to asking for a link to set a password.
  */
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { signIn } from '../api/auth';
 import type { Problem } from '../api/problem';
 import { ProblemAlert } from '../components/problem-alert';
+import { emailAddressProblem } from '../forms/email-address';
 import { formatDuration } from '../formatting/duration';
+import { Link } from '../routing/link';
 import { useDocumentTitle } from '../routing/use-document-title';
 import { sessionStarted, type SignedOutReason } from '../session/session-store';
 
@@ -21,14 +24,11 @@ type FormState =
   | { kind: 'refused'; problem: Problem; errors: FieldErrors };
 
 const FIELD_IDS: Record<FieldName, string> = { email: 'sign-in-email', password: 'sign-in-password' };
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function validate(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
-  if (email === '') errors.email = 'Enter your email address';
-  else if (!EMAIL_PATTERN.test(email)) {
-    errors.email = 'Enter an email address in the correct format, like name@school.sch.uk';
-  }
+  const emailProblem = emailAddressProblem(email);
+  if (emailProblem) errors.email = emailProblem;
   if (password === '') errors.password = 'Enter your password';
   return errors;
 }
@@ -55,6 +55,8 @@ function noticeFor(reason: SignedOutReason, idleTimeoutSeconds: number | undefin
       return 'You have signed out of Lantern.';
     case 'signed-out-everywhere':
       return 'You have signed out of Lantern on all your devices.';
+    case 'password-set':
+      return 'Your password is set. Sign in with it now.';
   }
 }
 
@@ -115,7 +117,12 @@ export function SignInPage({ reason, idleTimeoutSeconds, problem }: SignInPagePr
   return (
     <div className="panel panel--narrow">
       {untouched && reason && (
-        <p className="notice notice--info" role="status" tabIndex={-1} data-autofocus>
+        <p
+          className={reason === 'password-set' ? 'notice notice--success' : 'notice notice--info'}
+          role="status"
+          tabIndex={-1}
+          data-autofocus
+        >
           {noticeFor(reason, idleTimeoutSeconds)}
         </p>
       )}
@@ -197,6 +204,10 @@ export function SignInPage({ reason, idleTimeoutSeconds, problem }: SignInPagePr
           {submitting ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+
+      <p className="form-aside">
+        <Link href="/forgotten-password">Forgotten your password, or using Lantern for the first time?</Link>
+      </p>
     </div>
   );
 }

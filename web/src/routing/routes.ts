@@ -1,8 +1,10 @@
 /**
  * Which page each path shows, signed in or not. Pages that need a session send a signed-out visitor
- * to /sign-in; /sign-in sends someone already signed in home. /health is open to everyone.
+ * to /sign-in; /sign-in sends someone already signed in home. /health and the pages for asking for and
+ * using a link to set a password are open to everyone.
  */
-export type PageName = 'sign-in' | 'home' | 'security-log' | 'health' | 'not-found';
+export type PageName =
+  'sign-in' | 'home' | 'security-log' | 'health' | 'forgotten-password' | 'set-password' | 'not-found';
 
 export interface Route {
   page: PageName;
@@ -10,13 +12,20 @@ export interface Route {
   redirectTo?: string;
 }
 
+const OPEN_PAGES: Readonly<Record<string, PageName>> = {
+  '/health': 'health',
+  '/forgotten-password': 'forgotten-password',
+  '/set-password': 'set-password',
+};
+
 const SIGNED_IN_PAGES: Readonly<Record<string, PageName>> = {
   '/': 'home',
   '/security-log': 'security-log',
 };
 
 export function resolveRoute(pathname: string, signedIn: boolean): Route {
-  if (pathname === '/health') return { page: 'health' };
+  const openPage = OPEN_PAGES[pathname];
+  if (openPage) return { page: openPage };
   const signedInPage = SIGNED_IN_PAGES[pathname];
   if (signedIn) {
     if (pathname === '/sign-in') return { page: 'home', redirectTo: '/' };

@@ -14,7 +14,8 @@ import type { SessionView } from '../api/session-view';
 import { navigate } from '../routing/router';
 
 /** Why the sign-in page is showing, when it is not the first visit. */
-export type SignedOutReason = 'session-ended' | 'idle' | 'signed-out' | 'signed-out-everywhere';
+export type SignedOutReason =
+  'session-ended' | 'idle' | 'signed-out' | 'signed-out-everywhere' | 'password-set';
 
 export type SessionState =
   /** Waiting for GET /api/auth/session, so neither the sign-in page nor a signed-in page flashes up. */
@@ -83,6 +84,16 @@ export function sessionClosed(reason: SignedOutReason): void {
   // A paused screen stays paused: it already hides everything and says what to do next.
   if (state.status === 'paused') return;
   setState({ status: 'signed-out', reason });
+  navigate('/sign-in', { replace: true });
+}
+
+/**
+ * A password was set from an emailed link. The server has ended every session of that person, so this
+ * browser starts again from the sign-in page, which says the new password is ready.
+ */
+export function passwordSet(): void {
+  setApiSession(undefined);
+  setState({ status: 'signed-out', reason: 'password-set' });
   navigate('/sign-in', { replace: true });
 }
 
