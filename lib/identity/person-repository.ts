@@ -1,7 +1,7 @@
 /** Stores people and their email guards; owns the Person and EmailGuard keys. */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createWithUniqueGuard, UniqueValueTakenError } from '../data/guarded-create';
 import { personKeys } from '../data/keys';
 import { PersonSchema, type Person } from './identity';
 
@@ -21,36 +21,14 @@ export class PersonRepository {
   /** Creates the person and claims the email in one transaction: one person per email. */
   async create(person: Person): Promise<void> {
     try {
-      await this.dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...personKeys.emailGuard(person.email),
-                  itemType: 'EmailGuard',
-                  personId: person.personId,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...personKeys.profile(person.personId),
-                  itemType: 'Person',
-                  ...PersonSchema.parse(person),
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
+      await createWithUniqueGuard(
+        this.dynamo,
+        this.tableName,
+        { ...personKeys.emailGuard(person.email), itemType: 'EmailGuard', personId: person.personId },
+        { ...personKeys.profile(person.personId), itemType: 'Person', ...PersonSchema.parse(person) },
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException) throw new DuplicateEmailError();
+      if (error instanceof UniqueValueTakenError) throw new DuplicateEmailError();
       throw error;
     }
   }

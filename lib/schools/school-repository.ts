@@ -1,7 +1,7 @@
 /** Stores schools; owns the School and SchoolUrnGuard keys (see lib/data/keys.ts). */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createWithUniqueGuard, UniqueValueTakenError } from '../data/guarded-create';
 import { schoolKeys } from '../data/keys';
 import { decodeCursor, encodeCursor, type Page } from '../data/page-cursor';
 import { normaliseName, SchoolSchema, type School } from './school';
@@ -32,37 +32,14 @@ export class SchoolRepository {
   /** Creates the school and claims its URN in one transaction: both or neither. */
   async create(school: School): Promise<void> {
     try {
-      await this.dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...schoolKeys.urnGuard(school.urn),
-                  itemType: 'SchoolUrnGuard',
-                  schoolId: school.schoolId,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: toItem(school),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
+      await createWithUniqueGuard(
+        this.dynamo,
+        this.tableName,
+        { ...schoolKeys.urnGuard(school.urn), itemType: 'SchoolUrnGuard', schoolId: school.schoolId },
+        toItem(school),
       );
     } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      ) {
-        throw new DuplicateUrnError(school.urn);
-      }
+      if (error instanceof UniqueValueTakenError) throw new DuplicateUrnError(school.urn);
       throw error;
     }
   }
