@@ -3,9 +3,11 @@
  * email address to /api/auth/password-link and shows the API's answer, which is the same whether or
  * not the address belongs to anyone, so this page never reveals who has a Lantern account.
  */
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { requestPasswordLink } from '../api/password-link';
 import type { Problem } from '../api/problem';
+import { EmailField } from '../components/email-field';
+import { ErrorSummary } from '../components/error-summary';
 import { ProblemAlert } from '../components/problem-alert';
 import { emailAddressProblem } from '../forms/email-address';
 import { Link } from '../routing/link';
@@ -60,11 +62,6 @@ export function ForgottenPasswordPage() {
     void submit();
   }
 
-  function focusEmail(event: MouseEvent<HTMLAnchorElement>) {
-    event.preventDefault();
-    document.getElementById(EMAIL_ID)?.focus();
-  }
-
   return (
     <div className="panel panel--narrow">
       <h1 className="page-title" tabIndex={-1}>
@@ -76,16 +73,7 @@ export function ForgottenPasswordPage() {
       </p>
 
       {state.kind === 'invalid' && (
-        <div ref={alertRef} className="alert" role="alert" tabIndex={-1}>
-          <h2 className="alert__title">There is a problem</h2>
-          <ul className="alert__list">
-            <li>
-              <a href={`#${EMAIL_ID}`} onClick={focusEmail}>
-                {state.error}
-              </a>
-            </li>
-          </ul>
-        </div>
+        <ErrorSummary ref={alertRef} items={[{ fieldId: EMAIL_ID, message: state.error }]} />
       )}
       {state.kind === 'refused' && <ProblemAlert ref={alertRef} problem={state.problem} />}
 
@@ -98,32 +86,7 @@ export function ForgottenPasswordPage() {
       </div>
 
       <form className="form" noValidate onSubmit={handleSubmit} aria-busy={submitting}>
-        <div className={fieldError ? 'field field--error' : 'field'}>
-          <label className="field__label" htmlFor={EMAIL_ID}>
-            Email address
-          </label>
-          {fieldError && (
-            <p className="field__error" id={`${EMAIL_ID}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {fieldError}
-            </p>
-          )}
-          <input
-            className="field__input"
-            id={EMAIL_ID}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${EMAIL_ID}-error` : undefined}
-          />
-        </div>
+        <EmailField id={EMAIL_ID} value={email} onChange={setEmail} error={fieldError} />
 
         <button className="button" type="submit" aria-disabled={submitting ? true : undefined}>
           {submitting ? 'Sending…' : 'Send me a link'}

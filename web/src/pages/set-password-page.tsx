@@ -4,9 +4,10 @@
  * the two entries match and are long enough; the API's own reasons show beside the password field, and
  * a link that no longer works says so with a way to ask for a new one. Once set, it is sign-in next.
  */
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { setPassword } from '../api/password-link';
 import type { Problem } from '../api/problem';
+import { ErrorSummary } from '../components/error-summary';
 import { ProblemAlert } from '../components/problem-alert';
 import { Link } from '../routing/link';
 import { useDocumentTitle } from '../routing/use-document-title';
@@ -114,11 +115,6 @@ export function SetPasswordPage() {
     void submit();
   }
 
-  function focusField(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
-    event.preventDefault();
-    document.getElementById(FIELD_IDS[field])?.focus();
-  }
-
   if (state.kind === 'link-unusable') {
     return (
       <div className="panel panel--narrow">
@@ -188,20 +184,12 @@ export function SetPasswordPage() {
       </p>
 
       {state.kind === 'invalid' && (
-        <div ref={alertRef} className="alert" role="alert" tabIndex={-1}>
-          <h2 className="alert__title">There is a problem</h2>
-          <ul className="alert__list">
-            {(Object.keys(state.errors) as FieldName[]).flatMap((name) =>
-              (state.errors[name] ?? []).map((reason) => (
-                <li key={`${name} ${reason}`}>
-                  <a href={`#${FIELD_IDS[name]}`} onClick={(event) => focusField(event, name)}>
-                    {reason}
-                  </a>
-                </li>
-              )),
-            )}
-          </ul>
-        </div>
+        <ErrorSummary
+          ref={alertRef}
+          items={(Object.keys(state.errors) as FieldName[]).flatMap((name) =>
+            (state.errors[name] ?? []).map((message) => ({ fieldId: FIELD_IDS[name], message })),
+          )}
+        />
       )}
       {state.kind === 'refused' && <ProblemAlert ref={alertRef} problem={state.problem} />}
 

@@ -4,9 +4,11 @@
  * to the home page. After a session ends (or a new password is set) it says why, so being sent here is
  * never a mystery. It links to asking for a link to set a password.
  */
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { signIn } from '../api/auth';
 import type { Problem } from '../api/problem';
+import { EmailField } from '../components/email-field';
+import { ErrorSummary } from '../components/error-summary';
 import { ProblemAlert } from '../components/problem-alert';
 import { emailAddressProblem } from '../forms/email-address';
 import { formatDuration } from '../formatting/duration';
@@ -106,11 +108,6 @@ export function SignInPage({ reason, idleTimeoutSeconds, problem }: SignInPagePr
     void submit();
   }
 
-  function focusField(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
-    event.preventDefault();
-    document.getElementById(FIELD_IDS[field])?.focus();
-  }
-
   // Once the person tries again, what happened before no longer matters.
   const untouched = state.kind === 'editing';
 
@@ -133,48 +130,18 @@ export function SignInPage({ reason, idleTimeoutSeconds, problem }: SignInPagePr
       <p className="lede">Use the email address and password you were given by your school.</p>
 
       {state.kind === 'invalid' && (
-        <div ref={alertRef} className="alert" role="alert" tabIndex={-1}>
-          <h2 className="alert__title">There is a problem</h2>
-          <ul className="alert__list">
-            {(Object.keys(state.errors) as FieldName[]).map((field) => (
-              <li key={field}>
-                <a href={`#${FIELD_IDS[field]}`} onClick={(event) => focusField(event, field)}>
-                  {state.errors[field]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          ref={alertRef}
+          items={(Object.keys(state.errors) as FieldName[]).map((field) => ({
+            fieldId: FIELD_IDS[field],
+            message: state.errors[field] ?? '',
+          }))}
+        />
       )}
       {state.kind === 'refused' && <ProblemAlert ref={alertRef} problem={state.problem} />}
 
       <form className="form" noValidate onSubmit={handleSubmit} aria-busy={submitting}>
-        <div className={errors.email ? 'field field--error' : 'field'}>
-          <label className="field__label" htmlFor={FIELD_IDS.email}>
-            Email address
-          </label>
-          {errors.email && (
-            <p className="field__error" id={`${FIELD_IDS.email}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {errors.email}
-            </p>
-          )}
-          <input
-            className="field__input"
-            id={FIELD_IDS.email}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? `${FIELD_IDS.email}-error` : undefined}
-          />
-        </div>
+        <EmailField id={FIELD_IDS.email} value={email} onChange={setEmail} error={errors.email} />
 
         <div className={errors.password ? 'field field--error' : 'field'}>
           <label className="field__label" htmlFor={FIELD_IDS.password}>
