@@ -1,8 +1,10 @@
 /**
  * Synthetic demo data for `npm start` and the e2e tests: two schools in the local region, their
- * staff (one working at both, as trust staff do) and an operator token. Idempotent: a restart with persisted data finds the seed already there.
+ * staff (one working at both, as trust staff do; the two safeguarding leads with an authenticator-app
+ * key) and an operator token. Idempotent: a restart with persisted data finds the seed already there.
  * Every name and number here is invented (URNs in the unused 99xxxx range).
  */
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OperatorTokenRepository } from '../lib/operators/operator-token-repository';
 import { hashOperatorToken } from '../lib/operators/operator-token-service';
@@ -11,9 +13,12 @@ import { SchoolService } from '../lib/schools/school-service';
 import type { CreateSchoolInput } from '../lib/schools/school';
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { createAccessServices } from '../lib/access/access-services';
+import { DEFAULT_USER_GROUPS } from '../lib/access/user-group';
 import { createIdentityServices } from '../lib/identity/identity-services';
 import { hashPassword } from '../lib/identity/password-hashing';
 import { DuplicateEmailError } from '../lib/identity/person-repository';
+import { TotpSecretCipher } from '../lib/identity/keys/key-encryption';
 
 /** Local only: a fixed token so the README's curl examples work after every restart. */
 export const DEMO_OPERATOR_TOKEN = 'lantern_op_local-demo-token-not-for-production';
@@ -43,18 +48,28 @@ export interface DemoStaff {
   readonly password: string;
   readonly schoolUrns: readonly string[];
   readonly role: string;
+  /**
+   * Local demo only: a fixed base32 TOTP secret, so an authenticator app (or `oathtool --totp -b`) set
+   * up once keeps working across restarts. Printed by npm start; people without one have no key.
+   */
+  readonly totpSecret?: string;
+  /** Which of a new school's default user groups they are placed in, at every school they work at. */
+  readonly group: (typeof DEFAULT_USER_GROUPS)[number]['key'];
 }
 
 export const DEMO_STAFF: readonly DemoStaff[] = [
   {
     email: 'dana.shah@oakfield.example.org',
+    group: 'dsl',
     displayName: 'Dana Shah',
     password: 'oakfield-dsl-demo',
     schoolUrns: ['990001'],
     role: 'designated safeguarding lead, Oakfield',
+    totpSecret: 'DANADEMOTOTPSECRETOAKFIELDDSL234',
   },
   {
     email: 'tom.reed@oakfield.example.org',
+    group: 'teachers',
     displayName: 'Tom Reed',
     password: 'oakfield-teacher-demo',
     schoolUrns: ['990001'],
@@ -62,13 +77,16 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   },
   {
     email: 'priya.nair@trust.example.org',
+    group: 'dsl',
     displayName: 'Priya Nair',
     password: 'trust-dsl-demo-pass',
     schoolUrns: ['990001', '990002'],
     role: 'trust safeguarding lead, both schools',
+    totpSecret: 'PRIYADEMOTOTPSECRETTRUSTLEAD2345',
   },
   {
     email: 'ravi.cole@riverside.example.org',
+    group: 'teachers',
     displayName: 'Ravi Cole',
     password: 'riverside-teacher-demo',
     schoolUrns: ['990002'],
@@ -82,10 +100,17 @@ export interface SeedSummary {
   readonly operatorToken: string;
 }
 
+/** What the seed needs to store the demo TOTP secrets as the API does: encrypted with the data key. */
+export interface SeedKeyEncryption {
+  readonly kms: KMSClient;
+  readonly dataKeyId: string;
+}
+
 export async function seedDemoData(
   dynamo: DynamoDBDocumentClient,
   tableName: string,
   region: string,
+  keyEncryption: SeedKeyEncryption,
 ): Promise<SeedSummary> {
   const schools = new SchoolService(new SchoolRepository(dynamo, tableName), region);
   let schoolsCreated = 0;
@@ -107,6 +132,7 @@ export async function seedDemoData(
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
   const staffCreated = await seedDemoStaff(dynamo, tableName, new SchoolRepository(dynamo, tableName));
+  await seedDemoKeys(dynamo, tableName, keyEncryption);
   return { schoolsCreated, staffCreated, operatorToken: DEMO_OPERATOR_TOKEN };
 }
 
@@ -116,6 +142,7 @@ async function seedDemoStaff(
   schools: SchoolRepository,
 ): Promise<number> {
   const identity = createIdentityServices(dynamo, tableName);
+  const access = createAccessServices(dynamo, tableName);
   let created = 0;
   for (const member of DEMO_STAFF) {
     const now = new Date().toISOString();
@@ -138,13 +165,19 @@ async function seedDemoStaff(
       const schoolId = await schools.findIdByUrn(urn);
       const school = schoolId ? await schools.get(schoolId) : undefined;
       if (!school) throw new Error(`Demo school ${urn} is missing`);
-      await identity.memberships.put({
+      const groupName = DEFAULT_USER_GROUPS.find((group) => group.key === member.group)!.settings.name;
+      const group = (await access.groups.list(school.schoolId)).find(
+        (candidate) => candidate.name === groupName,
+      );
+      if (!group) throw new Error(`Demo school ${urn} has no "${groupName}" group`);
+      await access.writer.add({
         schoolId: school.schoolId,
         personId,
         schoolName: school.name,
         displayName: member.displayName,
         email: member.email,
         status: 'active',
+        groupId: group.groupId,
         createdAt: now,
         updatedAt: now,
       });
@@ -152,4 +185,39 @@ async function seedDemoStaff(
     created += 1;
   }
   return created;
+}
+
+/** One fixed key id per demo key holder, so a restart finds the key already there. */
+function demoKeyId(index: number): string {
+  return `00000000-0000-4000-8000-${String(index + 1).padStart(4, '0')}0000d0c5`;
+}
+
+/**
+ * Gives each demo key holder their authenticator-app key unless it is already there. Removing it in the
+ * app and restarting brings it back, as the fixed operator token comes back.
+ */
+async function seedDemoKeys(
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  keyEncryption: SeedKeyEncryption,
+): Promise<void> {
+  const identity = createIdentityServices(dynamo, tableName);
+  const cipher = new TotpSecretCipher(keyEncryption.kms, keyEncryption.dataKeyId);
+  for (const [index, member] of DEMO_STAFF.entries()) {
+    if (!member.totpSecret) continue;
+    const person = await identity.people.findByEmail(member.email);
+    if (!person) throw new Error(`Demo person ${member.email} is missing`);
+    const keyId = demoKeyId(index);
+    if ((await identity.keys.listForPerson(person.personId)).some((key) => key.keyId === keyId)) continue;
+    await identity.keys.create({
+      type: 'totp',
+      keyId,
+      personId: person.personId,
+      label: 'Demo authenticator app',
+      createdAt: new Date().toISOString(),
+      encryptedSecret: await cipher.encrypt(person.personId, member.totpSecret),
+      // No code used yet: the first one the app shows works.
+      lastUsedStep: 0,
+    });
+  }
 }

@@ -7,6 +7,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -107,7 +108,10 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
       new SchedulerClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.scheduler }),
       LOCAL_SCHEDULE_GROUP,
     );
-    const seed = await seedDemoData(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME, LOCAL_REGION);
+    const seed = await seedDemoData(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME, LOCAL_REGION, {
+      kms: new KMSClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.kms }),
+      dataKeyId: apiEnvironment.DATA_KEY_ID,
+    });
 
     const gateway = await startHttpGateway({
       port: appPort,

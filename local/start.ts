@@ -37,7 +37,15 @@ function banner(lantern: RunningLantern): string {
     '',
     `  Demo schools   ${DEMO_SCHOOLS.map((school) => `${school.name} (URN ${school.urn})`).join(', ')}`,
     '  Demo sign-ins  (email / password — local demo only)',
-    ...DEMO_STAFF.map((member) => `                 ${member.email} / ${member.password}   ${member.role}`),
+    ...DEMO_STAFF.flatMap((member) => [
+      `                 ${member.email} / ${member.password}   ${member.role}`,
+      // Key holders can "Elevate your access": add the secret to an authenticator app, or run oathtool.
+      ...(member.totpSecret
+        ? [
+            `                   TOTP key secret ${member.totpSecret}   (oathtool --totp -b ${member.totpSecret})`,
+          ]
+        : []),
+    ]),
     `  Operator token ${lantern.seed.operatorToken}`,
     `                 curl -H "Authorization: Bearer ${lantern.seed.operatorToken}" ${lantern.url}/api/operator/schools`,
     '',

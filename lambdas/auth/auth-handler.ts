@@ -1,4 +1,7 @@
-/** Sign-in API area: sign in and out, the current session, switching school, the own security log. */
+/**
+ * Sign-in API area: sign in and out, the current session, switching school, the own security log, and
+ * second-factor keys with elevation (key-endpoints.ts).
+ */
 import {
   getMySecurityLog,
   getSession,
@@ -16,12 +19,13 @@ import { describeSession, sessionView } from '../../lib/identity/session-view';
 import { SignInRefusedError } from '../../lib/identity/sign-in-service';
 import { SOURCE_WINDOW_MS } from '../../lib/identity/sign-in-throttle';
 import { createApiContext } from '../../lib/platform/api-context';
+import { keyEndpoints } from './key-endpoints';
 import { createApiHandler } from '../../lib/platform/http/api-handler';
 import { staffPrincipal } from '../../lib/platform/http/access';
 import { implement, type StaffPrincipal } from '../../lib/platform/http/endpoint';
 import { HttpProblem, PROBLEM_TYPES, problems } from '../../lib/platform/http/problem';
 
-const { identity, passwordLinks, handlerOptions } = createApiContext();
+const { identity, keys, passwordLinks, handlerOptions } = createApiContext();
 
 /** Only where the request came from: nothing else of it reaches the security log. */
 function originOf(request: { sourceIp: string; userAgent: string }) {
@@ -39,8 +43,9 @@ export const handler = createApiHandler(
     implement(signIn, async ({ body, sourceIp, userAgent }) => {
       try {
         const signedIn = await identity.signIn.signIn(body, { sourceIp, userAgent });
+        const hasKey = await identity.keys.hasAny(signedIn.person.personId);
         return {
-          body: sessionView(signedIn.person, signedIn.session, signedIn.memberships),
+          body: sessionView(signedIn.person, signedIn.session, signedIn.memberships, hasKey),
           headers: { 'Set-Cookie': sessionCookie(signedIn.sessionId) },
         };
       } catch (error) {
@@ -117,6 +122,7 @@ export const handler = createApiHandler(
         ),
       },
     })),
+    ...keyEndpoints(identity, keys),
   ],
   handlerOptions,
 );

@@ -31,6 +31,11 @@ export const API_AREAS: readonly ApiArea[] = [
     entry: 'lambdas/schools/schools-handler.ts',
     pathPrefixes: ['/api/operator/schools'],
   },
+  {
+    id: 'admin',
+    entry: 'lambdas/admin/admin-handler.ts',
+    pathPrefixes: ['/api/admin', '/api/audit', '/api/access'],
+  },
 ];
 
 /** Answers every path no area claims, with a 404 problem+json instead of a gateway error. */

@@ -17,11 +17,13 @@ export async function createWithUniqueGuard(
   tableName: string,
   guard: Record<string, unknown>,
   item: Record<string, unknown>,
+  /** Further new items that belong with `item` (a school's default user groups); at most 98. */
+  companions: readonly Record<string, unknown>[] = [],
 ): Promise<void> {
   try {
     await dynamo.send(
       new TransactWriteCommand({
-        TransactItems: [guard, item].map((Item) => ({
+        TransactItems: [guard, item, ...companions].map((Item) => ({
           Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' },
         })),
       }),

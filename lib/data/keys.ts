@@ -18,6 +18,16 @@
  * | SecurityEvent  | PERSON#<personId>         | SECURITY#<at>#<eventId> |           |                             |
  * | SignInThrottle | THROTTLE#SOURCE#<address> | WINDOW#<windowStart> |              |                             |
  * | PasswordLink   | PASSWORD_LINK#<sha256>    | PASSWORD_LINK       |               |                             |
+ * | KeyCredential  | PERSON#<personId>         | KEY#<keyId>         |               |                             |
+ * | TotpRegistration | PERSON#<personId>       | TOTP_REGISTRATION#<registrationId> |  | (TTL expiresAt, 10 minutes) |
+ * | WebAuthnChallenge | SESSION#<sha256 of id> | WEBAUTHN_CHALLENGE#<registration or elevation> | | (TTL expiresAt, 5 min) |
+ * | ElevationThrottle | PERSON#<personId>      | ELEVATION_FAILURES#<windowStart> |   | (TTL expiresAt)             |
+ * | UserGroup      | SCHOOL#<schoolId>         | USER_GROUP#<groupId> |              |                             |
+ * | UserGroupName  | SCHOOL#<schoolId>         | USER_GROUP_NAME#<encoded lower-case name> |  |                   |
+ * | AlertGroup     | SCHOOL#<schoolId>         | ALERT_GROUP#<alertGroupId> |        |                             |
+ * | ClassGroup     | SCHOOL#<schoolId>         | CLASS#<classId>     |               |                             |
+ * | SchoolSettings | SCHOOL#<schoolId>         | SETTINGS            |               |                             |
+ * | AuditEvent     | SCHOOL#<schoolId>#PUPIL#<pupilId>#AUDIT, or SCHOOL#<schoolId>#AUDIT when no pupil | AUDIT#<at>#<eventId> | GSI2PK SCHOOL#<schoolId>#AUDIT#USER#<actorId> | GSI2SK <at>#<eventId> |
  *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
@@ -36,9 +46,27 @@
  * - Failed sign-ins per source address: one counter item per 15-minute window, removed by TTL.
  * - Use a password link: GetItem by the SHA-256 of the emailed token, then a transaction that marks
  *   it used (only if unused) and sets the password, so a link works once.
+ * - A person's second-factor keys (TOTP apps, security keys, passkeys): Query PK=PERSON#<id>, SK
+ *   begins_with KEY#; a few per person, so a WebAuthn credential is found among them without an index.
+ *   Using a TOTP key is an update conditional on its lastUsedStep being older, so a code works once.
+ * - A pending TOTP registration: GetItem PERSON#<id> / TOTP_REGISTRATION#<id> (the secret encrypted with
+ *   KMS); a WebAuthn challenge: delete-and-return SESSION#<hash> / WEBAUTHN_CHALLENGE#<purpose>, so it is
+ *   used once and only by the session it was issued to. Both expire by TTL.
+ * - Refused elevations per person: one counter item per 15-minute window, removed by TTL.
+ * - A school's user groups, alert groups, classes: Query PK=SCHOOL#<id>, SK begins_with USER_GROUP#,
+ *   ALERT_GROUP# or CLASS#. Group names are unique per school through UserGroupName guard items.
+ * - Deleting a user group: conditional on its memberCount = 0, which every move in or out keeps in the
+ *   same transaction as the Membership change.
+ * - A request's access profile: GetItem Membership + UserGroup + SchoolSettings (+ Query CLASS# when
+ *   class restrictions are on).
+ * - A pupil's audit report, newest first: Query PK=SCHOOL#<s>#PUPIL#<p>#AUDIT descending (one
+ *   partition per pupil, so chronology reads spread their audit writes). A user's audit trail: Query
+ *   GSI2 SCHOOL#<s>#AUDIT#USER#<personId> descending. Audit items are only ever Put, conditional on not
+ *   existing, never updated, deleted or given a TTL.
  *
- * Indexes: GSI1 serves operator lists across schools; GSI2 and GSI3 are generic and will be
- * claimed by later item types (see lib/data/table-definition.ts).
+ * Indexes: GSI1 serves operator lists across schools and per-person lookups; GSI2 serves per-school
+ * secondary orderings (a user's audit trail); GSI3 is generic and will be claimed by later item types
+ * (see lib/data/table-definition.ts).
  */
 
 const SEPARATOR = '#';
@@ -104,6 +132,7 @@ export const membershipKeys = {
     PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
     SK: `USER#${part(personId, 'personId')}`,
   }),
+  schoolUsersPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
   schoolUsersPrefix: 'USER#',
   personSchoolsPartition: (personId: string): string => `PERSON#${part(personId, 'personId')}#SCHOOLS`,
   personSchoolsSortKey: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
@@ -130,5 +159,70 @@ export const passwordLinkKeys = {
   link: (tokenHash: string): TableKey => ({
     PK: `PASSWORD_LINK#${part(tokenHash, 'tokenHash')}`,
     SK: 'PASSWORD_LINK',
+  }),
+};
+
+/** Names are compared without case or surrounding space; percent-encoding keeps '#' out of the key. */
+function namePart(name: string): string {
+  return part(encodeURIComponent(name.trim().toLowerCase()), 'name');
+}
+
+export const accessKeys = {
+  userGroup: (schoolId: string, groupId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `USER_GROUP#${part(groupId, 'groupId')}`,
+  }),
+  userGroupPrefix: 'USER_GROUP#',
+  userGroupName: (schoolId: string, name: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `USER_GROUP_NAME#${namePart(name)}`,
+  }),
+  alertGroup: (schoolId: string, alertGroupId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `ALERT_GROUP#${part(alertGroupId, 'alertGroupId')}`,
+  }),
+  alertGroupPrefix: 'ALERT_GROUP#',
+  classGroup: (schoolId: string, classId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `CLASS#${part(classId, 'classId')}`,
+  }),
+  classGroupPrefix: 'CLASS#',
+  settings: (schoolId: string): TableKey => ({ PK: `SCHOOL#${part(schoolId, 'schoolId')}`, SK: 'SETTINGS' }),
+  schoolPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
+};
+
+export const auditKeys = {
+  /** IAM StringLike pattern matching every audit partition: the deployment denies updates and deletes there. */
+  partitionPattern: 'SCHOOL#*#AUDIT',
+  pupilPartition: (schoolId: string, pupilId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#PUPIL#${part(pupilId, 'pupilId')}#AUDIT`,
+  schoolPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#AUDIT`,
+  sortKey: (at: string, eventId: string): string => `AUDIT#${part(at, 'at')}#${part(eventId, 'eventId')}`,
+  actorPartition: (schoolId: string, personId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#AUDIT#USER#${part(personId, 'personId')}`,
+  actorSortKey: (at: string, eventId: string): string => `${part(at, 'at')}#${part(eventId, 'eventId')}`,
+};
+
+export type WebAuthnCeremony = 'registration' | 'elevation';
+
+/** Second-factor keys belong to the Person (one identity across schools), never to a Membership. */
+export const secondFactorKeys = {
+  key: (personId: string, keyId: string): TableKey => ({
+    PK: `PERSON#${part(personId, 'personId')}`,
+    SK: `KEY#${part(keyId, 'keyId')}`,
+  }),
+  keyPrefix: 'KEY#',
+  personPartition: (personId: string): string => `PERSON#${part(personId, 'personId')}`,
+  totpRegistration: (personId: string, registrationId: string): TableKey => ({
+    PK: `PERSON#${part(personId, 'personId')}`,
+    SK: `TOTP_REGISTRATION#${part(registrationId, 'registrationId')}`,
+  }),
+  webAuthnChallenge: (sessionHash: string, ceremony: WebAuthnCeremony): TableKey => ({
+    PK: `SESSION#${part(sessionHash, 'sessionHash')}`,
+    SK: `WEBAUTHN_CHALLENGE#${ceremony}`,
+  }),
+  elevationFailures: (personId: string, windowStart: string): TableKey => ({
+    PK: `PERSON#${part(personId, 'personId')}`,
+    SK: `ELEVATION_FAILURES#${part(windowStart, 'windowStart')}`,
   }),
 };

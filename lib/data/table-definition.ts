@@ -29,7 +29,7 @@ export const GLOBAL_INDEXES: readonly GlobalIndexDefinition[] = [
     indexName: 'GSI2',
     partitionKey: 'GSI2PK',
     sortKey: 'GSI2SK',
-    serves: 'reserved for per-school secondary orderings (e.g. pupils by name, incidents by date)',
+    serves: "per-school secondary orderings: a user's audit trail; later pupils by name, incidents by date",
   },
   {
     indexName: 'GSI3',

@@ -16,6 +16,8 @@ export const SessionViewSchema = z
     /** Every school this person can switch to without signing in again. */
     schools: z.array(SchoolChoiceSchema),
     elevated: z.boolean(),
+    /** Whether the person has a second-factor key: offer "Elevate your access" if so, "Add a key" if not. */
+    hasKey: z.boolean(),
     /** Send as X-CSRF-Token on every POST, PUT, PATCH and DELETE. */
     csrfToken: z.string(),
     idleTimeoutSeconds: z.number().int(),

@@ -35,6 +35,11 @@ export const MembershipSchema = z.object({
   displayName: z.string(),
   email: z.string(),
   status: z.enum(['active', 'deactivated']),
+  /**
+   * The user group whose permissions apply in this school. Active members always have one; it is
+   * cleared on deactivation (and chosen again on reactivation), so a group's member count is exact.
+   */
+  groupId: z.string().uuid().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -68,6 +73,12 @@ export const SECURITY_EVENT_TYPES = [
   'school-switched',
   'password-set',
   'password-reset-requested',
+  'access-refused',
+  'key-registered',
+  'key-removed',
+  'key-registration-refused',
+  'elevated',
+  'elevation-refused',
 ] as const;
 
 export const SecurityEventSchema = z

@@ -1,7 +1,8 @@
 /** Stores which schools a person works at; owns the Membership keys. */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { membershipKeys } from '../data/keys';
+import { queryAll } from '../data/school-collection';
 import { MembershipSchema, type Membership } from './identity';
 
 export class MembershipRepository {
@@ -43,5 +44,29 @@ export class MembershipRepository {
       }),
     );
     return (result.Items ?? []).map((item) => MembershipSchema.parse(item));
+  }
+
+  /** A school's users, active and deactivated, one Query (paged until done). */
+  listForSchool(schoolId: string): Promise<Membership[]> {
+    return queryAll(
+      this.dynamo,
+      this.tableName,
+      membershipKeys.schoolUsersPartition(schoolId),
+      membershipKeys.schoolUsersPrefix,
+      MembershipSchema,
+    );
+  }
+
+  /** Renames the person as this school knows them. */
+  async setDisplayName(schoolId: string, personId: string, displayName: string, at: string): Promise<void> {
+    await this.dynamo.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: membershipKeys.member(schoolId, personId),
+        UpdateExpression: 'SET displayName = :name, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':name': displayName, ':at': at },
+      }),
+    );
   }
 }

@@ -1,8 +1,9 @@
 /** Stores people and their email guards; owns the Person and EmailGuard keys. */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createWithUniqueGuard, UniqueValueTakenError } from '../data/guarded-create';
-import { personKeys } from '../data/keys';
+import { personKeys, type TableKey } from '../data/keys';
 import { PersonSchema, type Person } from './identity';
 
 export class DuplicateEmailError extends Error {
@@ -100,6 +101,96 @@ export class PersonRepository {
           'SET passwordHash = :hash, updatedAt = :now, failedSignIns = :zero REMOVE lockedUntil',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':hash': passwordHash, ':now': now, ':zero': 0 },
+      }),
+    );
+  }
+
+  /** Several people by id (BatchGet, retried until every key is answered). */
+  async getMany(personIds: readonly string[]): Promise<Map<string, Person>> {
+    const found = new Map<string, Person>();
+    const unique = [...new Set(personIds)];
+    for (let index = 0; index < unique.length; index += 100) {
+      let keys: Record<string, unknown>[] = unique
+        .slice(index, index + 100)
+        .map((id): Record<string, unknown> => ({ ...personKeys.profile(id) }));
+      while (keys.length > 0) {
+        const result = await this.dynamo.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          const person = PersonSchema.parse(item);
+          found.set(person.personId, person);
+        }
+        keys = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Moves a person to a new email: the old guard goes, the new one is claimed (DuplicateEmailError
+   * if taken), and the person and each listed membership copy change, all in one transaction.
+   */
+  async changeEmail(
+    person: Person,
+    newEmail: string,
+    membershipKeysToUpdate: readonly TableKey[],
+    at: string,
+  ): Promise<void> {
+    try {
+      await this.dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...personKeys.emailGuard(newEmail),
+                  itemType: 'EmailGuard',
+                  personId: person.personId,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: personKeys.emailGuard(person.email),
+                ConditionExpression: 'personId = :person',
+                ExpressionAttributeValues: { ':person': person.personId },
+              },
+            },
+            ...[personKeys.profile(person.personId), ...membershipKeysToUpdate].map((Key) => ({
+              Update: {
+                TableName: this.tableName,
+                Key,
+                UpdateExpression: 'SET email = :email, updatedAt = :at',
+                ConditionExpression: 'email = :old',
+                ExpressionAttributeValues: { ':email': newEmail, ':old': person.email, ':at': at },
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      ) {
+        throw new DuplicateEmailError();
+      }
+      throw error;
+    }
+  }
+
+  async setDisplayName(personId: string, displayName: string, at: string): Promise<void> {
+    await this.dynamo.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: personKeys.profile(personId),
+        UpdateExpression: 'SET displayName = :name, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':name': displayName, ':at': at },
       }),
     );
   }

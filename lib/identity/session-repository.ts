@@ -1,4 +1,5 @@
 /** Stores sessions by the SHA-256 of their id; owns the Session keys. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -57,17 +58,58 @@ export class SessionRepository {
     );
   }
 
-  async switchSchool(sessionHash: string, schoolId: string): Promise<void> {
+  /** Moves the session; the new school's idle timeout applies from now on. */
+  async switchSchool(sessionHash: string, schoolId: string, idleTimeoutSeconds: number): Promise<void> {
     await this.dynamo.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: sessionKeys.session(sessionHash),
         // A key holder's elevation belongs to the school it was granted in.
-        UpdateExpression: 'SET schoolId = :school, elevated = :false',
+        UpdateExpression: 'SET schoolId = :school, elevated = :false, idleTimeoutSeconds = :idle',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':school': schoolId, ':false': false },
+        ExpressionAttributeValues: { ':school': schoolId, ':false': false, ':idle': idleTimeoutSeconds },
       }),
     );
+  }
+
+  /**
+   * Elevates the session after one of the person's keys was verified in `schoolId`. False when the
+   * session has ended or moved to another school meanwhile: elevation belongs to the school it was
+   * granted in.
+   */
+  async elevate(sessionHash: string, schoolId: string): Promise<boolean> {
+    try {
+      await this.dynamo.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sessionKeys.session(sessionHash),
+          UpdateExpression: 'SET elevated = :true',
+          ConditionExpression: 'attribute_exists(PK) AND schoolId = :school',
+          ExpressionAttributeValues: { ':true': true, ':school': schoolId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Ends the session's elevation (the person removed their last key); a no-op if the session has gone. */
+  async dropElevation(sessionHash: string): Promise<void> {
+    try {
+      await this.dynamo.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sessionKeys.session(sessionHash),
+          UpdateExpression: 'SET elevated = :false',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':false': false },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async delete(sessionHash: string): Promise<void> {

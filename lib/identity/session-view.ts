@@ -1,4 +1,7 @@
-/** What the web app learns about its own session: who, which school, where else, and the CSRF token. */
+/**
+ * What the web app learns about its own session: who, which school, where else, whether it is
+ * elevated or could be (the person has a key), and the CSRF token.
+ */
 import type { z } from 'zod';
 import type { SessionViewSchema } from './auth-api';
 import type { Membership, Person, Session } from './identity';
@@ -10,6 +13,7 @@ export function sessionView(
   person: Person,
   session: Session,
   memberships: readonly Membership[],
+  hasKey: boolean,
 ): SessionView {
   const schools = memberships
     .filter((membership) => membership.status === 'active')
@@ -22,21 +26,23 @@ export function sessionView(
     school,
     schools,
     elevated: session.elevated,
+    hasKey,
     csrfToken: session.csrfToken,
     idleTimeoutSeconds: session.idleTimeoutSeconds,
   };
 }
 
-/** Reads the session, person and memberships afresh (three reads) and describes them. */
+/** Reads the session, person, memberships and whether they have a key afresh (four reads) and describes them. */
 export async function describeSession(
   identity: IdentityServices,
   sessionHash: string,
 ): Promise<SessionView | undefined> {
   const session = await identity.sessions.get(sessionHash);
   if (!session) return undefined;
-  const [person, memberships] = await Promise.all([
+  const [person, memberships, hasKey] = await Promise.all([
     identity.people.get(session.personId),
     identity.memberships.listForPerson(session.personId),
+    identity.keys.hasAny(session.personId),
   ]);
-  return person ? sessionView(person, session, memberships) : undefined;
+  return person ? sessionView(person, session, memberships, hasKey) : undefined;
 }

@@ -15,8 +15,6 @@ import type { SignInThrottle } from './sign-in-throttle';
 /** Consecutive failures before the account locks, and for how long. */
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_DURATION_MS = 15 * 60 * 1000;
-/** Idle timeout until schools can set their own (settings arrive with the admin screens). */
-export const DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
 /** However active, a session ends after a working day. */
 export const ABSOLUTE_SESSION_MS = 12 * 60 * 60 * 1000;
 /** Activity is written back at most this often, so reads do not each cost a write. */
@@ -53,6 +51,8 @@ export interface SignInDependencies {
   readonly sessions: SessionRepository;
   readonly securityLog: SecurityLog;
   readonly throttle: SignInThrottle;
+  /** The school's idle timeout in seconds (its setting, or the default). */
+  readonly idleTimeoutSeconds: (schoolId: string) => Promise<number>;
   readonly now?: () => Date;
 }
 
@@ -109,6 +109,7 @@ export class SignInService {
       await this.deps.people.setPasswordHash(person.personId, await hashPassword(input.password), nowIso);
     }
     const sessionId = newOpaqueToken('ls_');
+    const idleTimeoutSeconds = await this.deps.idleTimeoutSeconds(school.schoolId);
     const absoluteExpiresAt = new Date(now.getTime() + ABSOLUTE_SESSION_MS);
     const session: Session = {
       sessionHash: hashToken(sessionId),
@@ -118,9 +119,9 @@ export class SignInService {
       elevated: false,
       createdAt: nowIso,
       lastSeenAt: nowIso,
-      idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_SECONDS,
+      idleTimeoutSeconds,
       absoluteExpiresAt: absoluteExpiresAt.toISOString(),
-      expiresAt: ttlFor(now, DEFAULT_IDLE_TIMEOUT_SECONDS, absoluteExpiresAt),
+      expiresAt: ttlFor(now, idleTimeoutSeconds, absoluteExpiresAt),
     };
     await this.deps.sessions.create(session);
     await this.deps.securityLog.append({
@@ -188,7 +189,11 @@ export class SignInService {
   ): Promise<Membership | undefined> {
     const membership = await this.deps.memberships.get(schoolId, session.personId);
     if (!membership || membership.status !== 'active') return undefined;
-    await this.deps.sessions.switchSchool(session.sessionHash, schoolId);
+    await this.deps.sessions.switchSchool(
+      session.sessionHash,
+      schoolId,
+      await this.deps.idleTimeoutSeconds(schoolId),
+    );
     await this.deps.securityLog.append({
       personId: session.personId,
       type: 'school-switched',

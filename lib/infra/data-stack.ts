@@ -5,7 +5,7 @@
  */
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { ManagedPolicy, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
+import { Effect, ManagedPolicy, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { dataProtection, type RegionConfig } from '../config/region-config';
+import { auditKeys } from '../data/keys';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../data/table-definition';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
@@ -198,6 +199,14 @@ export class DataStack extends Stack {
         }),
         // The table's CMK and application-level encryption (for example TOTP secrets).
         new PolicyStatement({ actions: KEY_USE_ACTIONS, resources: [this.dataKey.keyArn] }),
+        // The audit log is append-only by construction as well as by code: no function may update or
+        // delete an item in an audit partition (SCHOOL#<id>#AUDIT, SCHOOL#<id>#PUPIL#<id>#AUDIT).
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+          resources: [this.table.tableArn],
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [auditKeys.partitionPattern] } },
+        }),
       ],
     });
 

@@ -2,7 +2,10 @@
  * Composition root shared by API handler modules: the validated environment, the shared SDK
  * clients and the authenticators the API bundle needs. Built once per Lambda container.
  */
+import { loadAccessProfile } from '../access/access-profile-loader';
+import { createAccessServices, type AccessServices } from '../access/access-services';
 import { createIdentityServices, type IdentityServices } from '../identity/identity-services';
+import { createKeyServices, type KeyServices } from '../identity/keys/key-services';
 import { PasswordLinkRepository } from '../identity/password-link-repository';
 import { PasswordLinkService } from '../identity/password-link-service';
 import { MailService } from '../mail/mail-service';
@@ -23,6 +26,9 @@ export interface ApiContext {
   readonly region: string;
   readonly clients: AwsClients;
   readonly identity: IdentityServices;
+  /** Second-factor keys and elevation. */
+  readonly keys: KeyServices;
+  readonly access: AccessServices;
   readonly passwordLinks: PasswordLinkService;
   readonly handlerOptions: ApiHandlerOptions;
 }
@@ -35,6 +41,7 @@ export function createApiContext(): ApiContext {
     new OperatorTokenRepository(clients.dynamo, environment.TABLE_NAME),
   );
   const identity = createIdentityServices(clients.dynamo, environment.TABLE_NAME);
+  const access = createAccessServices(clients.dynamo, environment.TABLE_NAME);
   const passwordLinks = new PasswordLinkService({
     ...identity,
     schools: new SchoolRepository(clients.dynamo, environment.TABLE_NAME),
@@ -47,12 +54,33 @@ export function createApiContext(): ApiContext {
     region,
     clients,
     identity,
+    keys: createKeyServices({
+      dynamo: clients.dynamo,
+      tableName: environment.TABLE_NAME,
+      kms: clients.kms,
+      dataKeyId: environment.DATA_KEY_ID,
+      appBaseUrl: environment.APP_BASE_URL,
+      identity,
+    }),
+    access,
     passwordLinks,
     handlerOptions: {
       maxBodyBytes: environment.MAX_BODY_BYTES,
       authenticators: {
         operator: (secret) => operatorTokens.verify(secret),
-        staff: async (sessionId) => (await identity.signIn.authenticate(sessionId))?.session,
+        staff: async (sessionId) => {
+          const authenticated = await identity.signIn.authenticate(sessionId);
+          if (!authenticated) return undefined;
+          const { session, membership } = authenticated;
+          return {
+            ...session,
+            displayName: membership.displayName,
+            access: await loadAccessProfile(access, membership, session.elevated),
+          };
+        },
+        recordRefusal: async (refusal) => {
+          await identity.securityLog.append({ ...refusal, type: 'access-refused' });
+        },
       },
     },
   };

@@ -29,14 +29,18 @@ export class SchoolRepository {
     private readonly tableName: string,
   ) {}
 
-  /** Creates the school and claims its URN in one transaction: both or neither. */
-  async create(school: School): Promise<void> {
+  /**
+   * Creates the school, claims its URN and writes its starting items (default user groups) in one
+   * transaction: all or nothing.
+   */
+  async create(school: School, startingItems: readonly Record<string, unknown>[] = []): Promise<void> {
     try {
       await createWithUniqueGuard(
         this.dynamo,
         this.tableName,
         { ...schoolKeys.urnGuard(school.urn), itemType: 'SchoolUrnGuard', schoolId: school.schoolId },
         toItem(school),
+        startingItems,
       );
     } catch (error) {
       if (error instanceof UniqueValueTakenError) throw new DuplicateUrnError(school.urn);

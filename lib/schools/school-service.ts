@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '../data/page-cursor';
 import { CreateSchoolInputSchema, type CreateSchoolInput, type School } from './school';
 import type { SchoolRepository } from './school-repository';
+import { DEFAULT_USER_GROUPS, newUserGroup } from '../access/user-group';
+import { UserGroupRepository } from '../access/user-group-repository';
 
 export class SchoolService {
   constructor(
@@ -24,7 +26,10 @@ export class SchoolService {
       updatedAt: timestamp,
       version: 1,
     };
-    await this.repository.create(school);
+    const groups = DEFAULT_USER_GROUPS.map((group) =>
+      newUserGroup(school.schoolId, group.settings, timestamp),
+    );
+    await this.repository.create(school, UserGroupRepository.itemsFor(groups));
     return school;
   }
 

@@ -6,11 +6,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { seedDemoData } from '../../local/demo-seed';
 import { startHttpGateway } from '../../local/http-gateway';
-import { localApiEnvironment } from '../../local/local-environment';
+import { LOCAL_DATA_KEY, localApiEnvironment } from '../../local/local-environment';
 import { ensureScheduleGroup } from '../../local/provision';
 import { createTestTable, type TestTable } from './test-table';
 
@@ -37,7 +38,11 @@ export async function startApiHarness(options: { maxBodyBytes?: number } = {}): 
       MAX_BODY_BYTES: String(options.maxBodyBytes ?? 1_048_576),
     },
   );
-  await seedDemoData(table.dynamo, table.tableName, 'eu-west-2');
+  // The KMS stand-in from the integration global setup, through AWS_ENDPOINT_URL_KMS.
+  await seedDemoData(table.dynamo, table.tableName, 'eu-west-2', {
+    kms: new KMSClient({}),
+    dataKeyId: LOCAL_DATA_KEY.alias,
+  });
   const webRoot = await mkdtemp(join(tmpdir(), 'lantern-web-'));
   await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Lantern</title>');
   const gateway = await startHttpGateway({ port: 0, webRoot });

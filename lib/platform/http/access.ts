@@ -2,6 +2,8 @@
  * Establishes who is calling, per the endpoint's access rule. Deny by default: a rule this
  * function does not know refuses the request.
  */
+import { authorisation, type AccessProfile } from '../../access/authorisation';
+import { SYSTEM_PERMISSION_LABELS } from '../../access/permissions';
 import { constantTimeEqual } from '../../identity/opaque-token';
 import { readSessionCookie } from '../../identity/session-cookie';
 import type { AccessRule, Principal, StaffPrincipal } from './endpoint';
@@ -10,10 +12,21 @@ import type { HeaderMap } from './request-parsing';
 
 export interface StaffSession {
   readonly personId: string;
+  readonly displayName: string;
   readonly schoolId: string;
   readonly elevated: boolean;
   readonly sessionHash: string;
   readonly csrfToken: string;
+  readonly access: AccessProfile;
+}
+
+/** A staff request refused for want of a permission: written to the person's security log. */
+export interface AccessRefusal {
+  readonly personId: string;
+  readonly schoolId: string;
+  readonly reason: string;
+  readonly sourceIp: string;
+  readonly userAgent: string;
 }
 
 export interface Authenticators {
@@ -21,6 +34,13 @@ export interface Authenticators {
   readonly operator: (secret: string) => Promise<{ tokenId: string; label: string } | undefined>;
   /** Resolves a session cookie to its live session, or undefined when it is unknown, expired or ended. */
   readonly staff: (sessionId: string) => Promise<StaffSession | undefined>;
+  readonly recordRefusal: (refusal: AccessRefusal) => Promise<void>;
+}
+
+export interface RequestOrigin {
+  readonly operationId: string;
+  readonly sourceIp: string;
+  readonly userAgent: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,6 +55,7 @@ export async function establishPrincipal(
   method: string,
   headers: HeaderMap,
   authenticators: Authenticators,
+  origin: RequestOrigin,
 ): Promise<Principal> {
   switch (rule.kind) {
     case 'public':
@@ -66,12 +87,28 @@ export async function establishPrincipal(
           "The request is missing its X-CSRF-Token, or the token is not this session's.",
         );
       }
+      if (rule.permission && !authorisation.mayDo(session.access, rule.permission)) {
+        const needsKey = authorisation.mayDoOnceElevated(session.access, rule.permission);
+        await authenticators.recordRefusal({
+          personId: session.personId,
+          schoolId: session.schoolId,
+          reason: `${origin.operationId}: ${needsKey ? 'not elevated' : `no ${rule.permission} permission`}`,
+          sourceIp: origin.sourceIp,
+          userAgent: origin.userAgent,
+        });
+        const what = SYSTEM_PERMISSION_LABELS[rule.permission].toLowerCase();
+        throw needsKey
+          ? problems.elevationRequired(`Elevate your access with your key to ${what}.`)
+          : problems.forbidden(`Your user group does not allow you to ${what}.`);
+      }
       return {
         kind: 'staff',
         personId: session.personId,
+        displayName: session.displayName,
         schoolId: session.schoolId,
         elevated: session.elevated,
         sessionHash: session.sessionHash,
+        access: session.access,
       };
     }
     default: {

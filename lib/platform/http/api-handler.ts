@@ -55,20 +55,26 @@ export function createApiHandler(
     const { endpoint, pathParams } = route(event.httpMethod, event.path);
     const { contract } = endpoint;
     const headers = lowerCaseHeaders(event);
+    const origin = {
+      operationId: contract.operationId,
+      // Behind CloudFront the connecting address is an edge; CloudFront puts the viewer's in this header.
+      sourceIp: headers[VIEWER_IP_HEADER] ?? event.requestContext?.identity?.sourceIp ?? 'unknown',
+      userAgent: headers['user-agent'] ?? 'unknown',
+    };
     const principal = await establishPrincipal(
       contract.access,
       event.httpMethod,
       headers,
       options.authenticators,
+      origin,
     );
     const parts = parseRequestParts(contract, event, pathParams, options.maxBodyBytes);
     const request = {
       ...parts,
       principal,
       requestId,
-      // Behind CloudFront the connecting address is an edge; CloudFront puts the viewer's in this header.
-      sourceIp: headers[VIEWER_IP_HEADER] ?? event.requestContext?.identity?.sourceIp ?? 'unknown',
-      userAgent: headers['user-agent'] ?? 'unknown',
+      sourceIp: origin.sourceIp,
+      userAgent: origin.userAgent,
     } as ValidatedRequest<typeof contract>;
     const result = await endpoint.implementation(request);
     const status = result.status ?? contract.successStatus;

@@ -4,6 +4,8 @@
  * document; handlers bind a contract to its implementation with `implement`.
  */
 import type { z } from 'zod';
+import type { AccessProfile } from '../../access/authorisation';
+import type { SystemPermission } from '../../access/permissions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -14,8 +16,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type AccessRule =
   | { readonly kind: 'public' }
   | { readonly kind: 'operator' }
-  /** A signed-in member of the school the session is in; permissions per group arrive with user groups. */
-  | { readonly kind: 'staff' };
+  /**
+   * A signed-in member of the school the session is in, holding `permission` (after the key rule:
+   * most permissions need an elevated session) when one is named. Finer checks (this pupil, this
+   * incident) are the service's, through lib/access/authorisation.ts.
+   */
+  | { readonly kind: 'staff'; readonly permission?: SystemPermission };
 
 export interface EndpointContract<
   Params extends z.ZodObject = z.ZodObject,
@@ -71,9 +77,13 @@ export type Principal =
 export interface StaffPrincipal {
   readonly kind: 'staff';
   readonly personId: string;
+  /** As the school knows them (their membership), for audit records. */
+  readonly displayName: string;
   readonly schoolId: string;
   readonly elevated: boolean;
   readonly sessionHash: string;
+  /** What this person may do here in this session; ask lib/access/authorisation.ts, never inspect directly. */
+  readonly access: AccessProfile;
 }
 
 export interface EndpointResult<C extends EndpointContract> {

@@ -36,6 +36,7 @@ export const PROBLEM_TYPES = {
   methodNotAllowed: 'urn:lantern:problem:method-not-allowed',
   unauthenticated: 'urn:lantern:problem:unauthenticated',
   forbidden: 'urn:lantern:problem:forbidden',
+  elevationRequired: 'urn:lantern:problem:elevation-required',
   conflict: 'urn:lantern:problem:conflict',
   tooManyRequests: 'urn:lantern:problem:too-many-requests',
   internal: 'urn:lantern:problem:internal',
@@ -98,6 +99,9 @@ export const problems = {
       challenge ? { 'WWW-Authenticate': challenge } : {},
     ),
   forbidden: (detail: string) => new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Forbidden', detail),
+  /** Allowed to a key holder once elevated: the web app answers by offering "Elevate your access". */
+  elevationRequired: (detail: string) =>
+    new HttpProblem(403, PROBLEM_TYPES.elevationRequired, 'Elevate your access', detail),
   tooManyRequests: (detail: string, retryAfterSeconds: number) =>
     new HttpProblem(429, PROBLEM_TYPES.tooManyRequests, 'Too many requests', detail, undefined, {
       'Retry-After': String(retryAfterSeconds),

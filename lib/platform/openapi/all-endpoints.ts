@@ -1,11 +1,19 @@
 /** Every endpoint contract Lantern publishes; the OpenAPI document is built from this list. */
+import { ACCESS_ENDPOINTS } from '../../access/access-api';
+import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
+import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
+import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
 import { SCHOOL_ENDPOINTS } from '../../schools/schools-api';
 import type { EndpointContract } from '../http/endpoint';
 
 export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...PLATFORM_ENDPOINTS,
   ...AUTH_ENDPOINTS,
+  ...KEY_ENDPOINTS,
   ...SCHOOL_ENDPOINTS,
+  ...ACCESS_ENDPOINTS,
+  ...ADMIN_ENDPOINTS,
+  ...AUDIT_ENDPOINTS,
 ];

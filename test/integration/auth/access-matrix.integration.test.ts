@@ -1,54 +1,80 @@
 /**
  * Deny by default, proven for every route that exists: each endpoint contract is called without
- * credentials and with them, and a member of one school reads nothing of another through any staff
- * route. The route list comes from the contracts, so a new route is covered the day it is added.
+ * credentials, with the wrong kind, without the permission it names (refused) and with it (admitted).
+ * A member of one school reads nothing of another through any staff route, and cannot reach another
+ * school's users or groups by putting their ids in a request. The route list comes from the contracts,
+ * so a new route is covered the day it is added.
  */
 import { ALL_ENDPOINTS } from '../../../lib/platform/openapi/all-endpoints';
 import type { EndpointContract } from '../../../lib/platform/http/endpoint';
-import { DEMO_OPERATOR_TOKEN, DEMO_SCHOOLS, DEMO_STAFF } from '../../../local/demo-seed';
+import { DEMO_OPERATOR_TOKEN, DEMO_SCHOOLS } from '../../../local/demo-seed';
 import { SchoolRepository } from '../../../lib/schools/school-repository';
+import { createAccessServices } from '../../../lib/access/access-services';
+import { createIdentityServices } from '../../../lib/identity/identity-services';
 import { startApiHarness, type ApiHarness } from '../../support/api-harness';
+import { demoStaff, signInAs, signInElevated, type StaffClient } from '../../support/staff-client';
 
 let harness: ApiHarness;
-let staff: { cookie: string; csrfToken: string };
-let otherSchool: { schoolId: string; name: string };
+/** A teacher: no key, the Teachers group. */
+let teacher: StaffClient;
+/** The Oakfield DSL, elevated: every permission the DSL group has. */
+let dsl: StaffClient;
+/** The same DSL in a session that has not elevated. */
+let dslWithoutKey: StaffClient;
+let riverside: { schoolId: string; name: string; groupIds: string[]; personIds: string[]; emails: string[] };
 
 beforeAll(async () => {
   harness = await startApiHarness();
-  const teacher = DEMO_STAFF.find((member) => member.email.startsWith('tom'))!;
-  const response = await fetch(`${harness.baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: teacher.email, password: teacher.password }),
-  });
-  const body = (await response.json()) as { csrfToken: string };
-  staff = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken: body.csrfToken };
+  teacher = await signInAs(harness.baseUrl, demoStaff('tom'));
+  dsl = await signInElevated(harness.baseUrl, 'dana');
+  dslWithoutKey = await signInAs(harness.baseUrl, demoStaff('dana'));
   const schools = new SchoolRepository(harness.table.dynamo, harness.table.tableName);
-  const riverside = DEMO_SCHOOLS.find((school) => school.urn === '990002')!;
-  const schoolId = (await schools.findIdByUrn(riverside.urn))!;
-  otherSchool = { schoolId, name: riverside.name };
+  const school = DEMO_SCHOOLS.find((candidate) => candidate.urn === '990002')!;
+  const schoolId = (await schools.findIdByUrn(school.urn))!;
+  const access = createAccessServices(harness.table.dynamo, harness.table.tableName);
+  const identity = createIdentityServices(harness.table.dynamo, harness.table.tableName);
+  const members = await identity.memberships.listForSchool(schoolId);
+  riverside = {
+    schoolId,
+    name: school.name,
+    groupIds: (await access.groups.list(schoolId)).map((group) => group.groupId),
+    // Only Riverside's own staff: the trust lead also works at Oakfield.
+    personIds: members
+      .filter((member) => member.email.includes('riverside'))
+      .map((member) => member.personId),
+    emails: members.filter((member) => member.email.includes('riverside')).map((member) => member.email),
+  };
 });
 
 afterAll(async () => {
   await harness.close();
 });
 
-function pathOf(contract: EndpointContract): string {
-  return contract.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+
+function pathOf(contract: EndpointContract, id = PLACEHOLDER_ID): string {
+  return contract.path.replace(/\{[^}]+\}/g, id);
 }
 
-function call(contract: EndpointContract, headers: Record<string, string>): Promise<Response> {
+function call(contract: EndpointContract, headers: Record<string, string>, id?: string): Promise<Response> {
   const hasBody = contract.method !== 'GET';
-  return fetch(`${harness.baseUrl}${pathOf(contract)}`, {
+  return fetch(`${harness.baseUrl}${pathOf(contract, id)}`, {
     method: contract.method,
     headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...headers },
     ...(hasBody ? { body: '{}' } : {}),
   });
 }
 
+const sessionHeaders = (client: StaffClient) => ({ Cookie: client.cookie, 'X-CSRF-Token': client.csrfToken });
+const operatorHeaders = { Authorization: `Bearer ${DEMO_OPERATOR_TOKEN}` };
+
 const guarded = ALL_ENDPOINTS.filter((contract) => contract.access.kind !== 'public');
-// Signing out would end the session the rest of the matrix uses; it is exercised in sign-in tests.
+// Signing out would end the sessions the rest of the matrix uses; it is exercised in the sign-in tests.
 const sessionEnding = new Set(['signOut', 'signOutEverywhere']);
+const named = (contracts: readonly EndpointContract[]) =>
+  contracts.map((contract) => [`${contract.method} ${contract.path}`, contract] as const);
+const permissionOf = (contract: EndpointContract) =>
+  contract.access.kind === 'staff' ? contract.access.permission : undefined;
 
 it('has a rule for every route, and only health, the API description and sign-in steps are public', () => {
   const publicIds = ALL_ENDPOINTS.filter((contract) => contract.access.kind === 'public').map(
@@ -59,49 +85,132 @@ it('has a rule for every route, and only health, the API description and sign-in
   );
 });
 
-describe.each(guarded.map((contract) => [`${contract.method} ${contract.path}`, contract] as const))(
-  '%s',
-  (_name, contract) => {
-    it('refuses a caller without credentials', async () => {
-      const response = await call(contract, {});
-      expect(response.status).toBe(401);
-    });
+it('offers no route that changes or deletes audit records', () => {
+  const auditRoutes = ALL_ENDPOINTS.filter((contract) => contract.path.startsWith('/api/audit'));
+  expect(auditRoutes.length).toBeGreaterThan(0);
+  expect(auditRoutes.every((contract) => contract.method === 'GET')).toBe(true);
+});
 
-    it('refuses the other kind of credential', async () => {
-      const wrong: Record<string, string> =
-        contract.access.kind === 'operator'
-          ? { Cookie: staff.cookie, 'X-CSRF-Token': staff.csrfToken }
-          : { Authorization: `Bearer ${DEMO_OPERATOR_TOKEN}` };
-      expect((await call(contract, wrong)).status).toBe(401);
-    });
-  },
-);
+describe.each(named(guarded))('%s', (_name, contract) => {
+  it('refuses a caller without credentials', async () => {
+    expect((await call(contract, {})).status).toBe(401);
+  });
 
-// Sign-out admission is proven in the sign-in tests, where ending the session is the point.
+  it('refuses the other kind of credential', async () => {
+    const wrong = contract.access.kind === 'operator' ? sessionHeaders(dsl) : operatorHeaders;
+    expect((await call(contract, wrong)).status).toBe(401);
+  });
+});
+
 const admissible = guarded.filter((contract) => !sessionEnding.has(contract.operationId));
 
-it.each(admissible.map((contract) => [`${contract.method} ${contract.path}`, contract] as const))(
-  '%s admits a caller with the right credential',
+it.each(named(admissible))(
+  '%s admits a caller with the right credential and permission',
   async (_name, contract) => {
-    const right: Record<string, string> =
-      contract.access.kind === 'operator'
-        ? { Authorization: `Bearer ${DEMO_OPERATOR_TOKEN}` }
-        : { Cookie: staff.cookie, 'X-CSRF-Token': staff.csrfToken };
+    const right = contract.access.kind === 'operator' ? operatorHeaders : sessionHeaders(dsl);
     const response = await call(contract, right);
     // Past the access check: the answer may still be 400/404 for this placeholder input, never 401/403.
     expect([401, 403]).not.toContain(response.status);
   },
 );
 
-it('gives a member of one school nothing of another school through any staff read', async () => {
-  const reads = ALL_ENDPOINTS.filter(
+const needingPermission = guarded.filter((contract) => permissionOf(contract) !== undefined);
+
+it('has permission-guarded routes to test', () => {
+  expect(needingPermission.length).toBeGreaterThan(20);
+});
+
+it.each(named(needingPermission))(
+  '%s refuses a member whose group lacks the permission',
+  async (_name, contract) => {
+    const response = await call(contract, sessionHeaders(teacher));
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { type: string }).type).toBe('urn:lantern:problem:forbidden');
+  },
+);
+
+it.each(named(needingPermission))(
+  '%s asks a key holder who has not elevated to elevate',
+  async (_name, contract) => {
+    const response = await call(contract, sessionHeaders(dslWithoutKey));
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { type: string }).type).toBe('urn:lantern:problem:elevation-required');
+  },
+);
+
+it('writes each refusal to the refused person’s security log', async () => {
+  const response = await teacher.json<{ items: { type: string; reason?: string }[] }>(
+    'GET',
+    '/api/auth/security-log',
+  );
+  const refusals = response.body.items.filter((event) => event.type === 'access-refused');
+  expect(refusals.length).toBeGreaterThanOrEqual(needingPermission.length);
+  expect(refusals.map((event) => event.reason)).toContain('listUsers: no admin.users permission');
+});
+
+describe('between schools', () => {
+  const staffReads = ALL_ENDPOINTS.filter(
     (contract) => contract.access.kind === 'staff' && contract.method === 'GET',
   );
-  expect(reads.length).toBeGreaterThan(0);
-  for (const contract of reads) {
-    const response = await call(contract, { Cookie: staff.cookie });
-    const text = await response.text();
-    expect(text).not.toContain(otherSchool.schoolId);
-    expect(text).not.toContain(otherSchool.name);
+
+  function leaks(text: string): string[] {
+    return [riverside.schoolId, riverside.name, ...riverside.emails, ...riverside.groupIds].filter((value) =>
+      text.includes(value),
+    );
   }
+
+  it('gives an elevated admin of one school nothing of another through any staff read', async () => {
+    expect(staffReads.length).toBeGreaterThan(5);
+    for (const contract of staffReads) {
+      const text = await (await call(contract, sessionHeaders(dsl))).text();
+      expect({ route: contract.path, leaks: leaks(text) }).toEqual({ route: contract.path, leaks: [] });
+    }
+  });
+
+  it("answers another school's user and group ids as unknown, on every route that takes an id", async () => {
+    const withIds = ALL_ENDPOINTS.filter(
+      (contract) =>
+        contract.access.kind === 'staff' &&
+        /\{(personId|groupId)\}/.test(contract.path) &&
+        !sessionEnding.has(contract.operationId),
+    );
+    expect(withIds.length).toBeGreaterThan(5);
+    const outcomes: { route: string; status: number; leaks: string[] }[] = [];
+    for (const contract of withIds) {
+      const ids = contract.path.includes('{personId}') ? riverside.personIds : riverside.groupIds;
+      for (const id of ids) {
+        const response = await call(contract, sessionHeaders(dsl), id);
+        // The problem's `instance` echoes the requested path, so the id asked for is not itself a leak.
+        const found = leaks(await response.text()).filter((value) => value !== id);
+        outcomes.push({ route: contract.path, status: response.status, leaks: found });
+      }
+    }
+    // 404 for the id, or 400 for the placeholder body: never a success, never the other school's data.
+    const wrong = outcomes.filter(
+      (outcome) => ![400, 404].includes(outcome.status) || outcome.leaks.length > 0,
+    );
+    expect(wrong).toEqual([]);
+    expect(outcomes.length).toBeGreaterThanOrEqual(withIds.length);
+  });
+
+  it('changes nothing of another school when its ids are forged into changes', async () => {
+    const access = createAccessServices(harness.table.dynamo, harness.table.tableName);
+    const identity = createIdentityServices(harness.table.dynamo, harness.table.tableName);
+    const before = {
+      groups: await access.groups.list(riverside.schoolId),
+      members: await identity.memberships.listForSchool(riverside.schoolId),
+    };
+    const [personId] = riverside.personIds as [string];
+    const [groupId] = riverside.groupIds as [string];
+    const attempts = await Promise.all([
+      dsl.request('POST', `/api/admin/users/${personId}/deactivate`),
+      dsl.request('PATCH', `/api/admin/users/${personId}`, { displayName: 'Forged' }),
+      dsl.request('POST', `/api/admin/users/${personId}/remove-keys`, { confirm: true }),
+      dsl.request('DELETE', `/api/admin/user-groups/${groupId}`),
+      dsl.request('PATCH', `/api/admin/users/${dsl.personId}`, { groupId }),
+    ]);
+    expect(attempts.map((response) => response.status)).toEqual([404, 404, 404, 404, 400]);
+    expect(await access.groups.list(riverside.schoolId)).toEqual(before.groups);
+    expect(await identity.memberships.listForSchool(riverside.schoolId)).toEqual(before.members);
+  });
 });

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { createIdentityServices, type IdentityServices } from '../../../lib/identity/identity-services';
 import { hashPassword } from '../../../lib/identity/password-hashing';
-import { ABSOLUTE_SESSION_MS, DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../../lib/identity/sign-in-service';
+import { DEFAULT_IDLE_TIMEOUT_MINUTES } from '../../../lib/access/school-settings';
+import { ABSOLUTE_SESSION_MS } from '../../../lib/identity/sign-in-service';
 import { createTestTable, type TestTable } from '../../support/test-table';
 
 let table: TestTable;
@@ -54,7 +55,7 @@ it('ends a session left idle for longer than the idle timeout, and keeps an acti
   clock = new Date(clock.getTime() + minutes(20));
   expect(await identity.signIn.authenticate(sessionId)).toBeDefined();
 
-  clock = new Date(clock.getTime() + DEFAULT_IDLE_TIMEOUT_SECONDS * 1000 + 1000);
+  clock = new Date(clock.getTime() + DEFAULT_IDLE_TIMEOUT_MINUTES * 60_000 + 1000);
   expect(await identity.signIn.authenticate(sessionId)).toBeUndefined();
   // Ended for good: the item is gone, not merely refused.
   clock = new Date(clock.getTime() - minutes(10));

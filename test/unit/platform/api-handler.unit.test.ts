@@ -3,6 +3,11 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createApiHandler } from '../../../lib/platform/http/api-handler';
 import { defineEndpoint, implement } from '../../../lib/platform/http/endpoint';
+import type { AccessRefusal } from '../../../lib/platform/http/access';
+import { buildAccessProfile } from '../../../lib/access/authorisation';
+import { NO_CATEGORY_ACCESS, type SystemPermission } from '../../../lib/access/permissions';
+import { defaultSchoolSettings } from '../../../lib/access/school-settings';
+import { newUserGroup } from '../../../lib/access/user-group';
 
 const context = { awsRequestId: 'lambda-request', functionName: 'test' } as Context;
 
@@ -69,13 +74,58 @@ const whoAmI = defineEndpoint({
   response: z.object({ sourceIp: z.string() }),
 });
 
-const STAFF_SESSION = {
-  personId: 'p-1',
-  schoolId: 's-1',
-  elevated: false,
-  sessionHash: 'h',
-  csrfToken: 'csrf_expected-token-value-for-this-session',
+const adminOnly = defineEndpoint({
+  operationId: 'adminOnly',
+  method: 'POST',
+  path: '/api/admin-thing',
+  summary: 'admin',
+  tags: ['Test'],
+  access: { kind: 'staff', permission: 'admin.users' },
+  body: z.object({ n: z.number() }),
+  successStatus: 200,
+  response: z.object({ ok: z.boolean() }),
+});
+
+const CSRF = 'csrf_expected-token-value-for-this-session';
+
+function staffSession(systemPermissions: SystemPermission[], elevated: boolean) {
+  const group = {
+    ...newUserGroup(
+      '00000000-0000-4000-8000-0000000000a1',
+      {
+        name: 'G',
+        description: '',
+        systemPermissions,
+        categoryPermissions: {},
+        newCategoryDefault: NO_CATEGORY_ACCESS,
+      },
+      '2026-01-01T00:00:00.000Z',
+    ),
+  };
+  return {
+    personId: 'p-1',
+    displayName: 'Pat',
+    schoolId: 's-1',
+    elevated,
+    sessionHash: 'h',
+    csrfToken: CSRF,
+    access: buildAccessProfile({
+      personId: 'p-1',
+      schoolId: 's-1',
+      elevated,
+      group,
+      settings: defaultSchoolSettings('s-1', '2026-01-01T00:00:00.000Z'),
+      classGroups: [],
+    }),
+  };
+}
+
+const SESSIONS: Record<string, ReturnType<typeof staffSession>> = {
+  ls_admin_elevated: staffSession(['admin.users'], true),
+  ls_admin_not_elevated: staffSession(['admin.users'], false),
+  ls_teacher: staffSession(['incidents.add'], true),
 };
+const refusals: AccessRefusal[] = [];
 
 const handler = createApiHandler(
   [
@@ -88,13 +138,18 @@ const handler = createApiHandler(
     ),
     implement(secret, () => Promise.resolve({ body: { ok: true } })),
     implement(failing, () => Promise.reject(new Error('database password is hunter2'))),
+    implement(adminOnly, () => Promise.resolve({ body: { ok: true } })),
   ],
   {
     maxBodyBytes: 64,
     authenticators: {
       operator: (token) =>
         Promise.resolve(token === 'lantern_op_good' ? { tokenId: 't1', label: 'ops' } : undefined),
-      staff: (sessionId) => Promise.resolve(sessionId === 'ls_good' ? STAFF_SESSION : undefined),
+      staff: (sessionId) => Promise.resolve(SESSIONS[sessionId]),
+      recordRefusal: (refusal) => {
+        refusals.push(refusal);
+        return Promise.resolve();
+      },
     },
   },
 );
@@ -183,4 +238,43 @@ it('takes the viewer address from the header CloudFront sets, else from the conn
     event('GET', '/api/whoami', { headers: { 'X-Lantern-Viewer-Ip': '198.51.100.7' } }),
   );
   expect(viaEdge.json).toEqual({ sourceIp: '198.51.100.7' });
+});
+
+describe('a staff endpoint that needs a permission', () => {
+  const post = (session: string, csrf = CSRF) =>
+    call(
+      event('POST', '/api/admin-thing', {
+        headers: { ...jsonHeaders, Cookie: `lantern_session=${session}`, 'X-CSRF-Token': csrf },
+        body: '{"n":1}',
+      }),
+    );
+
+  beforeEach(() => refusals.splice(0));
+
+  it('admits an elevated member whose group grants it', async () => {
+    expect((await post('ls_admin_elevated')).statusCode).toBe(200);
+    expect(refusals).toEqual([]);
+  });
+
+  it('asks a key holder to elevate first, and logs the refusal', async () => {
+    const response = await post('ls_admin_not_elevated');
+    expect(response.statusCode).toBe(403);
+    expect(response.json.type).toBe('urn:lantern:problem:elevation-required');
+    expect(refusals).toEqual([
+      expect.objectContaining({ personId: 'p-1', reason: 'adminOnly: not elevated' }),
+    ]);
+  });
+
+  it('refuses a member whose group does not grant it, even elevated', async () => {
+    const response = await post('ls_teacher');
+    expect(response.statusCode).toBe(403);
+    expect(response.json.type).toBe('urn:lantern:problem:forbidden');
+    expect(refusals[0]?.reason).toBe('adminOnly: no admin.users permission');
+  });
+
+  it('checks the CSRF token before the permission', async () => {
+    const response = await post('ls_admin_elevated', 'csrf_wrong');
+    expect(response.statusCode).toBe(403);
+    expect(refusals).toEqual([]);
+  });
 });

@@ -1,0 +1,41 @@
+/** Wires the admin services from the API context. */
+import type { AuditLog } from '../audit/audit-log';
+import { KeyRepository } from '../identity/keys/key-repository';
+import type { ApiContext } from '../platform/api-context';
+import { AlertGroupService } from './alert-group-service';
+import { ClassAccessService } from './class-access-service';
+import { keyDirectory } from './key-directory';
+import { SettingsService } from './settings-service';
+import { UserAdminService } from './user-admin-service';
+import { systemPermissionCatalogue, UserGroupService } from './user-group-service';
+
+export interface AdminServices {
+  readonly users: UserAdminService;
+  readonly userGroups: UserGroupService;
+  readonly alertGroups: AlertGroupService;
+  readonly classes: ClassAccessService;
+  readonly settings: SettingsService;
+  readonly audit: AuditLog;
+  readonly permissionCatalogue: ReturnType<typeof systemPermissionCatalogue>;
+}
+
+export function adminServices(context: ApiContext): AdminServices {
+  const { access, identity, passwordLinks, clients, environment } = context;
+  return {
+    users: new UserAdminService({
+      identity,
+      groups: access.groups,
+      writer: access.writer,
+      settings: access.settings,
+      keys: keyDirectory(new KeyRepository(clients.dynamo, environment.TABLE_NAME)),
+      passwordLinks,
+      audit: access.audit,
+    }),
+    userGroups: new UserGroupService(access.groups, access.audit),
+    alertGroups: new AlertGroupService(access.alertGroups, identity.memberships, access.audit),
+    classes: new ClassAccessService(access.classes, access.groups, identity.memberships, access.audit),
+    settings: new SettingsService(access.settings, access.audit),
+    audit: access.audit,
+    permissionCatalogue: systemPermissionCatalogue(),
+  };
+}

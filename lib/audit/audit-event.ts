@@ -1,0 +1,77 @@
+/**
+ * Audit events (IAM-7, BYD-8): who read or changed what, when and from where. Written for every read
+ * of pupil data and every change; never edited or deleted. The detail is a short, non-sensitive
+ * description of the change (e.g. which fields changed), never safeguarding content.
+ */
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = [
+  // Pupil data (used by the records issue and the pupil audit report itself).
+  'pupil.read',
+  'pupil.chronology.read',
+  'pupil.audit.read',
+  'incident.read',
+  'incident.create',
+  'incident.update',
+  'document.download',
+  // People and permissions.
+  'user.create',
+  'user.update',
+  'user.deactivate',
+  'user.reactivate',
+  'user.unlock',
+  'user.password-link',
+  'user.keys.remove',
+  'user.audit.read',
+  'user.security-log.read',
+  'user-group.create',
+  'user-group.update',
+  'user-group.delete',
+  'alert-group.create',
+  'alert-group.update',
+  'alert-group.delete',
+  'class.create',
+  'class.access.update',
+  'settings.update',
+] as const;
+
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AuditEventSchema = z
+  .object({
+    eventId: z.string().uuid(),
+    schoolId: z.string().uuid(),
+    actorPersonId: z.string().uuid(),
+    actorName: z.string(),
+    action: AuditActionSchema,
+    resourceType: z.string().max(40),
+    resourceId: z.string().max(100),
+    pupilId: z.string().max(64).optional(),
+    at: z.iso.datetime(),
+    sourceIp: z.string(),
+    userAgent: z.string(),
+    requestId: z.string(),
+    detail: z.string().max(500).optional(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** Who is acting and from where: taken from the authenticated request, never from its body. */
+export interface AuditActor {
+  readonly schoolId: string;
+  readonly personId: string;
+  readonly actorName: string;
+  readonly sourceIp: string;
+  readonly userAgent: string;
+  readonly requestId: string;
+}
+
+export interface AuditEntry {
+  readonly action: AuditAction;
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly pupilId?: string;
+  readonly detail?: string;
+}
