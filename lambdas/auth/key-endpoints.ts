@@ -38,7 +38,7 @@ function originOf(request: { sourceIp: string; userAgent: string }) {
 function keyProblem(error: unknown): Error {
   if (error instanceof HttpProblem) return error;
   if (error instanceof ElevationRequiredError) {
-    return problems.forbidden(
+    return problems.elevationRequired(
       'You already have a key. Elevate your access with it before adding or removing keys.',
     );
   }
