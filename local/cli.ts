@@ -6,6 +6,9 @@
  *   school list
  *   operator token create --label "Trust IT"
  *   user unlock --email someone@school.example   (clears a sign-in lockout)
+ *   user add --urn 990003 --email head@hilltop.example --name "Pat Head" [--group "Designated Safeguarding Leads"]
+ *   user remove-keys --email someone@school.example   (lost their only key; ends every session)
+ *   user change-email --email old@school.example --to new@school.example
  *
  * Against AWS: add --table-name <Data stack output TableName> --region <region>.
  */
@@ -14,7 +17,10 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { normaliseEmail } from '../lib/identity/identity';
+import { createAccessServices } from '../lib/access/access-services';
+import { EmailSchema, normaliseEmail } from '../lib/identity/identity';
+import { KeyRepository } from '../lib/identity/keys/key-repository';
+import { OperatorUserTasks } from '../lib/operators/operator-user-tasks';
 import { createIdentityServices } from '../lib/identity/identity-services';
 import { OperatorTokenRepository } from '../lib/operators/operator-token-repository';
 import { OperatorTokenService } from '../lib/operators/operator-token-service';
@@ -28,6 +34,9 @@ const USAGE = `Usage: npm run lantern -- <command> [options]
   school list
   operator token create --label <label>
   user unlock --email <email>
+  user add --urn <urn> --email <email> --name <name> [--group <user group name>]
+  user remove-keys --email <email>
+  user change-email --email <email> --to <new email>
 Options for AWS: --table-name <name> --region <region> (default: the running npm start)`;
 
 /** School input fields and the options that carry them, so errors name what the operator typed. */
@@ -71,6 +80,22 @@ function resolveTarget(tableName: string | undefined, region: string | undefined
   return { dynamo: DynamoDBDocumentClient.from(client), tableName: runtime.tableName, region: LOCAL_REGION };
 }
 
+/** An email option, normalised; a malformed one names its option. */
+function emailOption(option: string, value: string): string {
+  const parsed = EmailSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`--${option}: must be an email address`);
+  return parsed.data;
+}
+
+function userTasks({ dynamo, tableName }: Target): OperatorUserTasks {
+  return new OperatorUserTasks({
+    identity: createIdentityServices(dynamo, tableName),
+    access: createAccessServices(dynamo, tableName),
+    schools: new SchoolRepository(dynamo, tableName),
+    keys: new KeyRepository(dynamo, tableName),
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -83,6 +108,8 @@ async function main(argv: string[]): Promise<void> {
       'time-zone': { type: 'string' },
       label: { type: 'string' },
       email: { type: 'string' },
+      to: { type: 'string' },
+      group: { type: 'string' },
       'table-name': { type: 'string' },
       region: { type: 'string' },
     },
@@ -141,6 +168,33 @@ async function main(argv: string[]): Promise<void> {
         userAgent: 'npm run lantern',
       });
       process.stdout.write(`Unlocked ${person.email}: they can sign in again now.\n`);
+      return;
+    }
+    case 'user add': {
+      if (!values.urn || !values.email || !values.name)
+        throw new Error('--urn, --email and --name are required');
+      const added = await userTasks(target()).addUser({
+        urn: values.urn,
+        email: emailOption('email', values.email),
+        displayName: values.name,
+        ...(values.group ? { groupName: values.group } : {}),
+      });
+      process.stdout.write(
+        `Added ${values.email} to ${added.schoolName} (${added.groupName}). They set a first password with ` +
+          '"Forgotten your password?" on the sign-in page, then add a key to elevate.\n',
+      );
+      return;
+    }
+    case 'user remove-keys': {
+      if (!values.email) throw new Error('--email is required');
+      const removed = await userTasks(target()).removeKeys(emailOption('email', values.email));
+      process.stdout.write(`Removed ${removed} key(s) of ${values.email} and ended their sessions.\n`);
+      return;
+    }
+    case 'user change-email': {
+      if (!values.email || !values.to) throw new Error('--email and --to are required');
+      await userTasks(target()).changeEmail(emailOption('email', values.email), emailOption('to', values.to));
+      process.stdout.write(`${values.email} now signs in as ${values.to}; their sessions were ended.\n`);
       return;
     }
     default:

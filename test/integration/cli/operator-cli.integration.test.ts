@@ -100,3 +100,76 @@ it('unlocks a locked-out person and records it in their security log', async () 
   const log = await identity.securityLog.list(person!.personId, 10);
   expect(log.map((event) => event.type)).toEqual(['account-unlocked']);
 });
+
+describe('operator user tasks', () => {
+  const urn = '990121';
+
+  beforeAll(async () => {
+    await lantern(
+      'school',
+      'create',
+      '--urn',
+      urn,
+      '--la',
+      '999',
+      '--estab',
+      '1121',
+      '--name',
+      'Cli Users School',
+    );
+  });
+
+  it("adds a new school's first administrator to its safeguarding leads group", async () => {
+    const { stdout } = await lantern(
+      'user',
+      'add',
+      '--urn',
+      urn,
+      '--email',
+      'First.Admin@cli.example',
+      '--name',
+      'First Admin',
+    );
+    expect(stdout).toContain('Designated Safeguarding Leads');
+    const identity = createIdentityServices(table.dynamo, table.tableName);
+    const person = await identity.people.findByEmail('first.admin@cli.example');
+    const [membership] = await identity.memberships.listForPerson(person!.personId);
+    expect(membership).toMatchObject({ status: 'active', schoolName: 'Cli Users School' });
+    expect(membership!.groupId).toBeDefined();
+    await expect(
+      lantern('user', 'add', '--urn', urn, '--email', 'first.admin@cli.example', '--name', 'First Admin'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('already a user') as unknown });
+  });
+
+  it('names a group or school that does not exist, and a malformed email', async () => {
+    await expect(
+      lantern('user', 'add', '--urn', urn, '--email', 'a@cli.example', '--name', 'A', '--group', 'Wizards'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('no user group called "Wizards"') as unknown });
+    await expect(
+      lantern('user', 'add', '--urn', '990999', '--email', 'a@cli.example', '--name', 'A'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('No school with URN 990999') as unknown });
+    await expect(
+      lantern('user', 'add', '--urn', urn, '--email', 'not-an-email', '--name', 'A'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('--email: must be an email address') as unknown,
+    });
+  });
+
+  it('changes the sign-in email everywhere and frees the old one', async () => {
+    await lantern('user', 'change-email', '--email', 'first.admin@cli.example', '--to', 'head@cli.example');
+    const identity = createIdentityServices(table.dynamo, table.tableName);
+    expect(await identity.people.findByEmail('first.admin@cli.example')).toBeUndefined();
+    const person = await identity.people.findByEmail('head@cli.example');
+    const [membership] = await identity.memberships.listForPerson(person!.personId);
+    expect(membership!.email).toBe('head@cli.example');
+  });
+
+  it('removes every key of someone who lost theirs, and says so in their security log', async () => {
+    const { stdout } = await lantern('user', 'remove-keys', '--email', 'head@cli.example');
+    expect(stdout).toContain('Removed 0 key(s)');
+    const identity = createIdentityServices(table.dynamo, table.tableName);
+    const person = await identity.people.findByEmail('head@cli.example');
+    const log = await identity.securityLog.list(person!.personId, 10);
+    expect(log[0]).toMatchObject({ type: 'key-removed', sourceIp: 'operator CLI' });
+  });
+});
