@@ -45,6 +45,13 @@ export function buildOpenApiDocument(
     scheme: 'bearer',
     description: 'Operator token created with `npm run lantern -- operator token create`.',
   });
+  registry.registerComponent('securitySchemes', 'staffSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'lantern_session',
+    description:
+      'Session cookie set by POST /api/auth/sign-in. State-changing requests also send the X-CSRF-Token header.',
+  });
   for (const contract of contracts) {
     const success = contract.successStatus;
     registry.registerPath({
@@ -54,6 +61,11 @@ export function buildOpenApiDocument(
       summary: contract.summary,
       tags: [...contract.tags],
       ...(contract.access.kind === 'operator' ? { security: [{ operatorToken: [] }] } : {}),
+      ...(contract.access.kind === 'staff' ? { security: [{ staffSession: [] }] } : {}),
+      // The user-group permission the route needs (most apply only once the session is elevated with a key).
+      ...(contract.access.kind === 'staff' && contract.access.permission
+        ? { 'x-permission': contract.access.permission }
+        : {}),
       request: {
         ...(contract.params ? { params: contract.params } : {}),
         ...(contract.query ? { query: contract.query } : {}),

@@ -29,3 +29,14 @@ it('marks operator endpoints as needing the operator token and documents their 4
   expect(create?.responses['409']).toBeDefined();
   expect(document.paths['/api/health']?.get?.security).toBeUndefined();
 });
+
+it('marks staff routes with the session scheme and names the permission each needs', () => {
+  const document = buildOpenApiDocument(ALL_ENDPOINTS, { version: 'test' }) as {
+    paths: Record<string, Record<string, { security?: unknown[]; 'x-permission'?: string }>>;
+  };
+  expect(document.paths['/api/admin/users']?.get).toMatchObject({
+    security: [{ staffSession: [] }],
+    'x-permission': 'admin.users',
+  });
+  expect(document.paths['/api/auth/session']?.get?.['x-permission']).toBeUndefined();
+});
