@@ -7,7 +7,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accessKeys, membershipKeys } from '../data/keys';
-import { MembershipSchema, type Membership } from '../identity/identity';
+import type { Membership } from '../identity/identity';
+import { MembershipRepository } from '../identity/membership-repository';
 
 /** Which part of the transaction refused: the membership was not as expected, or the group is gone. */
 export class MembershipChangeRefusedError extends Error {
@@ -34,13 +35,7 @@ export class GroupMembershipWriter {
         {
           Put: {
             TableName: this.tableName,
-            Item: {
-              ...membershipKeys.member(membership.schoolId, membership.personId),
-              GSI1PK: membershipKeys.personSchoolsPartition(membership.personId),
-              GSI1SK: membershipKeys.personSchoolsSortKey(membership.schoolId),
-              itemType: 'Membership',
-              ...MembershipSchema.parse(membership),
-            },
+            Item: MembershipRepository.itemFor(membership),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },

@@ -3,7 +3,6 @@
  * unlock, send a password link, remove keys, read a user's security log. A person is visible to an
  * admin only through a membership of the admin's own school; every change is audited.
  */
-import { randomUUID } from 'node:crypto';
 import type { SchoolSettingsRepository } from '../access/access-repositories';
 import { type GroupMembershipWriter, MembershipChangeRefusedError } from '../access/group-membership-writer';
 import { emailDomainAllowed } from '../access/school-settings';
@@ -86,7 +85,7 @@ export class UserAdminService {
     await this.checkDomain(actor.schoolId, input.email);
     await this.existingGroup(actor.schoolId, input.groupId);
     const at = this.now().toISOString();
-    const person = await this.personFor(input.email, input.displayName, at);
+    const person = await this.deps.identity.people.findOrCreate(input.email, input.displayName, at);
     const existing = await this.deps.identity.memberships.get(actor.schoolId, person.personId);
     if (existing) {
       throw new AdminConflictError(
@@ -315,30 +314,6 @@ export class UserAdminService {
     const own = await this.deps.identity.memberships.get(actor.schoolId, actor.personId);
     if (!own) throw new AdminNotFoundError('school membership');
     return own.schoolName;
-  }
-
-  /** The existing person with this email (trust staff keep one sign-in), or a new one without a password. */
-  private async personFor(email: string, displayName: string, at: string): Promise<Person> {
-    const existing = await this.deps.identity.people.findByEmail(email);
-    if (existing) return existing;
-    const person: Person = {
-      personId: randomUUID(),
-      email,
-      displayName,
-      failedSignIns: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
-    try {
-      await this.deps.identity.people.create(person);
-      return person;
-    } catch (error) {
-      // Someone added the same email a moment ago: use that person (a retried request lands here too).
-      if (!(error instanceof DuplicateEmailError)) throw error;
-      const raced = await this.deps.identity.people.findByEmail(email);
-      if (!raced) throw error;
-      return raced;
-    }
   }
 
   private async changeEmail(actor: AuditActor, person: Person, email: string, at: string): Promise<void> {

@@ -11,18 +11,20 @@ export class MembershipRepository {
     private readonly tableName: string,
   ) {}
 
+  /** The stored item for a membership (also written inside the group-membership transactions). */
+  static itemFor(membership: Membership): Record<string, unknown> {
+    return {
+      ...membershipKeys.member(membership.schoolId, membership.personId),
+      GSI1PK: membershipKeys.personSchoolsPartition(membership.personId),
+      GSI1SK: membershipKeys.personSchoolsSortKey(membership.schoolId),
+      itemType: 'Membership',
+      ...MembershipSchema.parse(membership),
+    };
+  }
+
   async put(membership: Membership): Promise<void> {
     await this.dynamo.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...membershipKeys.member(membership.schoolId, membership.personId),
-          GSI1PK: membershipKeys.personSchoolsPartition(membership.personId),
-          GSI1SK: membershipKeys.personSchoolsSortKey(membership.schoolId),
-          itemType: 'Membership',
-          ...MembershipSchema.parse(membership),
-        },
-      }),
+      new PutCommand({ TableName: this.tableName, Item: MembershipRepository.itemFor(membership) }),
     );
   }
 

@@ -1,4 +1,5 @@
 /** Stores people and their email guards; owns the Person and EmailGuard keys. */
+import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -31,6 +32,32 @@ export class PersonRepository {
     } catch (error) {
       if (error instanceof UniqueValueTakenError) throw new DuplicateEmailError();
       throw error;
+    }
+  }
+
+  /**
+   * The person with this email (trust staff keep one sign-in across schools), or a new one without a
+   * password. Two admins adding the same email at once both end up with the one person.
+   */
+  async findOrCreate(email: string, displayName: string, at: string): Promise<Person> {
+    const existing = await this.findByEmail(email);
+    if (existing) return existing;
+    const person: Person = {
+      personId: randomUUID(),
+      email,
+      displayName,
+      failedSignIns: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await this.create(person);
+      return person;
+    } catch (error) {
+      if (!(error instanceof DuplicateEmailError)) throw error;
+      const raced = await this.findByEmail(email);
+      if (!raced) throw error;
+      return raced;
     }
   }
 

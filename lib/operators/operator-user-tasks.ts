@@ -4,7 +4,6 @@
  * their only key, and change the email of someone who works at several schools. Each is written to
  * the person's security log as done by an operator.
  */
-import { randomUUID } from 'node:crypto';
 import type { AccessServices } from '../access/access-services';
 import { DEFAULT_USER_GROUPS } from '../access/user-group';
 import { membershipKeys } from '../data/keys';
@@ -56,7 +55,7 @@ export class OperatorUserTasks {
     );
     if (!group) throw new OperatorTaskError(`${school.name} has no user group called "${groupName}".`);
     const at = this.now().toISOString();
-    const person = await this.personFor(input.email, input.displayName, at);
+    const person = await this.deps.identity.people.findOrCreate(input.email, input.displayName, at);
     if (await this.deps.identity.memberships.get(school.schoolId, person.personId)) {
       throw new OperatorTaskError(`${person.email} is already a user of ${school.name}.`);
     }
@@ -111,21 +110,6 @@ export class OperatorUserTasks {
   private async person(email: string): Promise<Person> {
     const person = await this.deps.identity.people.findByEmail(email);
     if (!person) throw new OperatorTaskError(`No person with the email ${email}.`);
-    return person;
-  }
-
-  private async personFor(email: string, displayName: string, at: string): Promise<Person> {
-    const existing = await this.deps.identity.people.findByEmail(email);
-    if (existing) return existing;
-    const person: Person = {
-      personId: randomUUID(),
-      email,
-      displayName,
-      failedSignIns: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await this.deps.identity.people.create(person);
     return person;
   }
 }
