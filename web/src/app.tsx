@@ -13,6 +13,7 @@ import { SiteHeader } from './components/site-header';
 import { ForgottenPasswordPage } from './pages/forgotten-password-page';
 import { HealthPage } from './pages/health-page';
 import { HomePage } from './pages/home-page';
+import { AdminArea } from './pages/admin/admin-area';
 import { NotFoundPage } from './pages/not-found-page';
 import { SecurityLogPage } from './pages/security-log-page';
 import { SetPasswordPage } from './pages/set-password-page';
@@ -39,6 +40,8 @@ function pageFor(page: PageName, session: SessionState): ReactNode {
       return view && <HomePage view={view} />;
     case 'security-log':
       return view && <SecurityLogPage view={view} />;
+    case 'admin':
+      return view && <AdminArea view={view} />;
     case 'health':
       return <HealthPage />;
     case 'forgotten-password':
@@ -69,9 +72,12 @@ export function App() {
 
   useEffect(() => startSessionCheck(), []);
 
+  // Only once the API has said whether this browser is signed in: until then every signed-in page
+  // looks signed out, and a deep link (/admin/users/…) would be lost to the sign-in redirect.
+  const checking = session.status === 'checking';
   useEffect(() => {
-    if (route.redirectTo) navigate(route.redirectTo, { replace: true });
-  }, [route.redirectTo]);
+    if (route.redirectTo && !checking) navigate(route.redirectTo, { replace: true });
+  }, [route.redirectTo, checking]);
 
   // A message about one page does not carry over to the next.
   useEffect(() => setMessage(undefined), [screen]);

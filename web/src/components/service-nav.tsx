@@ -1,6 +1,7 @@
 /** The signed-in band under the header: the app's pages, and the school switcher when there is one. */
 import type { ReactNode } from 'react';
 import { Link } from '../routing/link';
+import { AdminNavItem } from './admin-nav-item';
 
 const PAGES = [
   { href: '/', label: 'Home' },
@@ -30,6 +31,7 @@ export function ServiceNav({ pathname, switcher }: ServiceNavProps) {
                 </Link>
               </li>
             ))}
+            <AdminNavItem pathname={pathname} />
           </ul>
         </nav>
         {switcher}

@@ -4,7 +4,14 @@
  * using a link to set a password are open to everyone.
  */
 export type PageName =
-  'sign-in' | 'home' | 'security-log' | 'health' | 'forgotten-password' | 'set-password' | 'not-found';
+  | 'sign-in'
+  | 'home'
+  | 'security-log'
+  | 'admin'
+  | 'health'
+  | 'forgotten-password'
+  | 'set-password'
+  | 'not-found';
 
 export interface Route {
   page: PageName;
@@ -23,10 +30,15 @@ const SIGNED_IN_PAGES: Readonly<Record<string, PageName>> = {
   '/security-log': 'security-log',
 };
 
+/** Everything under /admin is one page; the admin area picks the screen (web/src/admin/admin-routes.ts). */
+function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
 export function resolveRoute(pathname: string, signedIn: boolean): Route {
   const openPage = OPEN_PAGES[pathname];
   if (openPage) return { page: openPage };
-  const signedInPage = SIGNED_IN_PAGES[pathname];
+  const signedInPage = SIGNED_IN_PAGES[pathname] ?? (isAdminPath(pathname) ? 'admin' : undefined);
   if (signedIn) {
     if (pathname === '/sign-in') return { page: 'home', redirectTo: '/' };
     return { page: signedInPage ?? 'not-found' };

@@ -1,0 +1,97 @@
+/** Which admin screen each path under /admin shows, with the ids the path carries. */
+import type { AdminAreaId } from './admin-areas';
+
+export type AdminScreen =
+  | { screen: 'overview' }
+  | { screen: 'users' }
+  | { screen: 'deactivated-users' }
+  | { screen: 'add-user' }
+  | { screen: 'user'; personId: string }
+  | { screen: 'user-groups' }
+  | { screen: 'new-user-group' }
+  | { screen: 'user-group'; groupId: string }
+  | { screen: 'alert-groups' }
+  | { screen: 'new-alert-group' }
+  | { screen: 'alert-group'; alertGroupId: string }
+  | { screen: 'classes' }
+  | { screen: 'class-access'; classId: string }
+  | { screen: 'settings' }
+  | { screen: 'not-found' };
+
+/** The paths under /admin the app knows, for links. */
+export const adminPaths = {
+  overview: '/admin',
+  users: '/admin/users',
+  deactivatedUsers: '/admin/users/deactivated',
+  addUser: '/admin/users/new',
+  user: (personId: string) => `/admin/users/${encodeURIComponent(personId)}`,
+  userGroups: '/admin/user-groups',
+  newUserGroup: '/admin/user-groups/new',
+  userGroup: (groupId: string) => `/admin/user-groups/${encodeURIComponent(groupId)}`,
+  alertGroups: '/admin/alert-groups',
+  newAlertGroup: '/admin/alert-groups/new',
+  alertGroup: (alertGroupId: string) => `/admin/alert-groups/${encodeURIComponent(alertGroupId)}`,
+  classes: '/admin/classes',
+  classAccess: (classId: string) => `/admin/classes/${encodeURIComponent(classId)}`,
+  settings: '/admin/settings',
+} as const;
+
+/** Ids in paths are UUIDs; anything else is a path the app does not know. */
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function resolveAdminScreen(pathname: string): AdminScreen {
+  const [first, second, third, ...rest] = pathname.split('/').filter(Boolean);
+  if (first !== 'admin' || rest.length > 0) return { screen: 'not-found' };
+  const id = third !== undefined && ID.test(third) ? third : undefined;
+  switch (second) {
+    case undefined:
+      return { screen: 'overview' };
+    case 'users':
+      if (third === undefined) return { screen: 'users' };
+      if (third === 'deactivated') return { screen: 'deactivated-users' };
+      if (third === 'new') return { screen: 'add-user' };
+      return id ? { screen: 'user', personId: id } : { screen: 'not-found' };
+    case 'user-groups':
+      if (third === undefined) return { screen: 'user-groups' };
+      if (third === 'new') return { screen: 'new-user-group' };
+      return id ? { screen: 'user-group', groupId: id } : { screen: 'not-found' };
+    case 'alert-groups':
+      if (third === undefined) return { screen: 'alert-groups' };
+      if (third === 'new') return { screen: 'new-alert-group' };
+      return id ? { screen: 'alert-group', alertGroupId: id } : { screen: 'not-found' };
+    case 'classes':
+      if (third === undefined) return { screen: 'classes' };
+      return id ? { screen: 'class-access', classId: id } : { screen: 'not-found' };
+    case 'settings':
+      return third === undefined ? { screen: 'settings' } : { screen: 'not-found' };
+    default:
+      return { screen: 'not-found' };
+  }
+}
+
+/** The area (tab) a screen belongs to; undefined for the overview and unknown paths. */
+export function areaOf(screen: AdminScreen): AdminAreaId | undefined {
+  switch (screen.screen) {
+    case 'users':
+    case 'deactivated-users':
+    case 'add-user':
+    case 'user':
+      return 'users';
+    case 'user-groups':
+    case 'new-user-group':
+    case 'user-group':
+      return 'user-groups';
+    case 'alert-groups':
+    case 'new-alert-group':
+    case 'alert-group':
+      return 'alert-groups';
+    case 'classes':
+    case 'class-access':
+      return 'classes';
+    case 'settings':
+      return 'settings';
+    case 'overview':
+    case 'not-found':
+      return undefined;
+  }
+}
