@@ -42,10 +42,11 @@ function sessionKey(view: SessionView): string {
   return `${view.person.personId} ${view.school.schoolId} ${view.elevated ? 'elevated' : 'not-elevated'}`;
 }
 
-function load(key: string): void {
+/** Asks the API; with `keepShowing`, the current answer stays in use until the new one arrives. */
+function load(key: string, keepShowing = false): void {
   latestRequest += 1;
   const request = latestRequest;
-  setEntry({ key, state: LOADING });
+  if (!keepShowing) setEntry({ key, state: LOADING });
   fetchMyAccess().then(
     (result) => {
       // A newer session (or a refresh) has asked since: its answer is the one to keep.
@@ -64,9 +65,12 @@ function load(key: string): void {
   );
 }
 
-/** Asks again for the current session, after a change that may alter the answer (its group, settings). */
+/**
+ * Asks again for the current session, after a change that may alter the answer (its group, settings).
+ * The page stays as it is meanwhile: only a changed answer changes what it offers.
+ */
 export function refreshMyAccess(): void {
-  if (entry) load(entry.key);
+  if (entry) load(entry.key, entry.state.phase === 'loaded');
 }
 
 /** The signed-in person's access in this session; loading until the API has answered for it. */

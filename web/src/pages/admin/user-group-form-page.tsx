@@ -50,6 +50,12 @@ const EMPTY_GROUP: UserGroupSettings = {
   newCategoryDefault: NO_CATEGORY_ACCESS,
 };
 
+/** Only what a group's PUT takes: the API refuses a body with anything else. */
+function settingsOf(group: UserGroup): UserGroupSettings {
+  const { name, description, systemPermissions, categoryPermissions, newCategoryDefault } = group;
+  return { name, description, systemPermissions, categoryPermissions, newCategoryDefault };
+}
+
 interface Loaded {
   group?: UserGroup | undefined;
   catalogue: SystemPermissionInfo[];
@@ -62,7 +68,9 @@ interface UserGroupFormProps {
 }
 
 function UserGroupForm({ group, catalogue, onReload }: UserGroupFormProps) {
-  const [settings, setSettings] = useState<UserGroupSettings>(group ?? EMPTY_GROUP);
+  const [settings, setSettings] = useState<UserGroupSettings>(() =>
+    group ? settingsOf(group) : EMPTY_GROUP,
+  );
   const form = useFormState<Field>();
 
   function togglePermission(id: string, granted: boolean) {
