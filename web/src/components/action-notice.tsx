@@ -15,16 +15,17 @@ export function ActionNotice({
   outcome: ActionOutcome | undefined;
   onReload?: () => void;
 }) {
-  const ref = useRef<HTMLDivElement & HTMLParagraphElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (outcome) ref.current?.focus();
+    if (outcome) (outcome.kind === 'failed' ? alertRef : noticeRef).current?.focus();
   }, [outcome]);
   if (!outcome) return null;
   if (outcome.kind === 'failed') {
-    return <AdminProblem ref={ref} problem={outcome.problem} {...(onReload ? { onReload } : {})} />;
+    return <AdminProblem ref={alertRef} problem={outcome.problem} {...(onReload ? { onReload } : {})} />;
   }
   return (
-    <p ref={ref} className="notice notice--success" role="status" tabIndex={-1}>
+    <p ref={noticeRef} className="notice notice--success" role="status" tabIndex={-1}>
       {outcome.text}
     </p>
   );
