@@ -3,15 +3,23 @@ import { apiRequest, NetworkError, readJson } from './client';
 import { isNonEmptyString, isRecord } from './json-shapes';
 import { networkProblem, problemFromResponse, type Problem } from './problem';
 
+/** Must list every type the API writes (lib/identity/identity.ts): an unknown one fails the whole page. */
 export const SECURITY_EVENT_TYPES = [
   'sign-in',
   'sign-in-refused',
   'account-locked',
+  'account-unlocked',
   'sign-out',
   'sign-out-everywhere',
   'school-switched',
   'password-set',
   'password-reset-requested',
+  'access-refused',
+  'key-registered',
+  'key-removed',
+  'key-registration-refused',
+  'elevated',
+  'elevation-refused',
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -1,6 +1,7 @@
 /**
  * The SessionView the sign-in API answers with (lib/identity/auth-api.ts): who is signed in, the school
- * they are working in, the schools they can switch to, and the CSRF token for changing requests.
+ * they are working in, the schools they can switch to, whether the session is elevated (or could be:
+ * the person has a second-factor key), and the CSRF token for changing requests.
  */
 import { isNonEmptyString, isRecord } from './json-shapes';
 
@@ -14,6 +15,8 @@ export interface SessionView {
   school: SchoolChoice;
   schools: SchoolChoice[];
   elevated: boolean;
+  /** Offer "Elevate your access" when true, "Add a key" when false. */
+  hasKey: boolean;
   csrfToken: string;
   idleTimeoutSeconds: number;
 }
@@ -35,8 +38,10 @@ export function parseSessionView(body: unknown): SessionView | undefined {
   if (!school || !Array.isArray(body.schools)) return undefined;
   const schools = body.schools.map(parseSchool);
   if (schools.some((choice) => choice === undefined)) return undefined;
-  const { elevated, csrfToken, idleTimeoutSeconds } = body;
-  if (typeof elevated !== 'boolean' || !isNonEmptyString(csrfToken)) return undefined;
+  const { elevated, hasKey, csrfToken, idleTimeoutSeconds } = body;
+  if (typeof elevated !== 'boolean' || typeof hasKey !== 'boolean' || !isNonEmptyString(csrfToken)) {
+    return undefined;
+  }
   // A session without a sensible idle timeout would never pause the screen: refuse it outright.
   if (
     typeof idleTimeoutSeconds !== 'number' ||
@@ -50,6 +55,7 @@ export function parseSessionView(body: unknown): SessionView | undefined {
     school,
     schools: schools as SchoolChoice[],
     elevated,
+    hasKey,
     csrfToken,
     idleTimeoutSeconds,
   };

@@ -20,6 +20,24 @@ const REFUSAL_REASONS: Readonly<Record<string, string>> = {
   'unknown email': 'email address not recognised',
 };
 
+/** Key refusal reasons (lib/identity/keys/key-errors.ts) in plain words. */
+const KEY_REFUSAL_REASONS: Readonly<Record<string, string>> = {
+  'wrong code': 'wrong code',
+  'code already used': 'code already used',
+  'registration expired': 'took too long',
+  'registration already used': 'already added',
+  'no challenge': 'took too long or was already used',
+  'unknown key': 'key not recognised',
+  'key response not valid': 'key not accepted',
+  'key already registered': 'key already added',
+  'too many attempts': 'too many attempts',
+  'session changed': 'school switched meanwhile',
+};
+
+function withReason(text: string, reason: string | undefined): string {
+  return reason ? `${text}: ${KEY_REFUSAL_REASONS[reason] ?? reason}` : text;
+}
+
 export function describeSecurityEvent(
   event: SecurityEvent,
   schools: readonly SchoolChoice[],
@@ -44,5 +62,19 @@ export function describeSecurityEvent(
       return { text: 'Password set', warning: false };
     case 'password-reset-requested':
       return { text: 'Password reset requested', warning: false };
+    case 'account-unlocked':
+      return { text: 'Account unlocked', warning: false };
+    case 'access-refused':
+      return { text: 'Access refused', warning: true };
+    case 'key-registered':
+      return { text: 'Key added', warning: false };
+    case 'key-removed':
+      return { text: 'Key removed', warning: false };
+    case 'key-registration-refused':
+      return { text: withReason('Adding a key refused', event.reason), warning: true };
+    case 'elevated':
+      return { text: school ? `Elevated your access in ${school}` : 'Elevated your access', warning: false };
+    case 'elevation-refused':
+      return { text: withReason('Elevating your access refused', event.reason), warning: true };
   }
 }
