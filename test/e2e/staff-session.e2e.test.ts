@@ -58,7 +58,7 @@ describe('signing in', () => {
     await expect(page.getByRole('combobox', { name: 'School' }).count()).resolves.toBe(0);
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
-    ).resolves.toEqual(['Home', 'My security log']);
+    ).resolves.toEqual(['Home', 'My security log', 'My keys']);
 
     const activity = page.getByRole('region', { name: 'Recent sign-in activity' });
     const rows = bodyRows(activity);

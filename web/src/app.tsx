@@ -16,6 +16,8 @@ import { HomePage } from './pages/home-page';
 import { AdminArea } from './pages/admin/admin-area';
 import { NotFoundPage } from './pages/not-found-page';
 import { SecurityLogPage } from './pages/security-log-page';
+import { KeysPage } from './pages/keys-page';
+import { ElevatePage } from './pages/elevate-page';
 import { SetPasswordPage } from './pages/set-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { navigate, usePathname } from './routing/router';
@@ -40,6 +42,10 @@ function pageFor(page: PageName, session: SessionState): ReactNode {
       return view && <HomePage view={view} />;
     case 'security-log':
       return view && <SecurityLogPage view={view} />;
+    case 'keys':
+      return view && <KeysPage view={view} />;
+    case 'elevate':
+      return view && <ElevatePage view={view} />;
     case 'admin':
       return view && <AdminArea view={view} />;
     case 'health':

@@ -1,8 +1,10 @@
 /**
  * Who is signed in and the school they are working in, with the ways to sign out, at the top of every
- * signed-in page. The school named here is always the session's, never an unconfirmed choice.
+ * signed-in page, and whether the session's access is elevated. The school named here is always the
+ * session's, never an unconfirmed choice.
  */
 import type { SessionView } from '../api/session-view';
+import { ElevationStatus } from '../keys/elevation-status';
 
 interface AccountSummaryProps {
   view: SessionView;
@@ -22,6 +24,7 @@ export function AccountSummary({ view, busy, onSignOut }: AccountSummaryProps) {
           <span className="visually-hidden">School: </span>
           {view.school.name}
         </p>
+        <ElevationStatus view={view} />
       </div>
       <div className="account-summary__actions" aria-busy={busy}>
         <button

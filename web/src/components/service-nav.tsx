@@ -6,6 +6,7 @@ import { AdminNavItem } from './admin-nav-item';
 const PAGES = [
   { href: '/', label: 'Home' },
   { href: '/security-log', label: 'My security log' },
+  { href: '/keys', label: 'My keys' },
 ] as const;
 
 interface ServiceNavProps {

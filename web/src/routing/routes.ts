@@ -11,7 +11,9 @@ export type PageName =
   | 'health'
   | 'forgotten-password'
   | 'set-password'
-  | 'not-found';
+  | 'not-found'
+  | 'keys'
+  | 'elevate';
 
 export interface Route {
   page: PageName;
@@ -28,6 +30,8 @@ const OPEN_PAGES: Readonly<Record<string, PageName>> = {
 const SIGNED_IN_PAGES: Readonly<Record<string, PageName>> = {
   '/': 'home',
   '/security-log': 'security-log',
+  '/keys': 'keys',
+  '/elevate': 'elevate',
 };
 
 /** Everything under /admin is one page; the admin area picks the screen (web/src/admin/admin-routes.ts). */
