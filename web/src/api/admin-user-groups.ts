@@ -105,6 +105,12 @@ function parseUserGroupList(body: unknown): UserGroupList | undefined {
   return groups && systemPermissions ? { groups, systemPermissions } : undefined;
 }
 
+/** Only a group's settings, as create and replace take them: the API refuses a body with anything else. */
+export function userGroupSettings(group: UserGroupSettings): UserGroupSettings {
+  const { name, description, systemPermissions, categoryPermissions, newCategoryDefault } = group;
+  return { name, description, systemPermissions, categoryPermissions, newCategoryDefault };
+}
+
 function groupPath(groupId: string): `/api/${string}` {
   return `/api/admin/user-groups/${encodeURIComponent(groupId)}`;
 }
@@ -118,7 +124,13 @@ export function getUserGroup(groupId: string, signal?: AbortSignal): Promise<Api
 }
 
 export function createUserGroup(settings: UserGroupSettings): Promise<ApiResult<UserGroup>> {
-  return sendParsed('/api/admin/user-groups', 'POST', settings, parseUserGroup, 'new user group');
+  return sendParsed(
+    '/api/admin/user-groups',
+    'POST',
+    userGroupSettings(settings),
+    parseUserGroup,
+    'new user group',
+  );
 }
 
 /** Replaces the group's settings; `version` is the one read, so a change made meanwhile is refused (409). */
@@ -130,7 +142,7 @@ export function updateUserGroup(
   return sendParsed(
     groupPath(groupId),
     'PUT',
-    { ...settings, version },
+    { ...userGroupSettings(settings), version },
     parseUserGroup,
     'changed user group',
   );

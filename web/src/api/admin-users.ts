@@ -134,7 +134,15 @@ export function listUsers(status: UserStatus, signal?: AbortSignal): Promise<Api
 }
 
 export function addUser(user: NewUser): Promise<ApiResult<UserSummary>> {
-  return sendParsed('/api/admin/users', 'POST', user, parseUserSummary, 'new user');
+  // Only the fields the API takes: it refuses a body with any other.
+  const { email, displayName, groupId, sendPasswordEmail } = user;
+  return sendParsed(
+    '/api/admin/users',
+    'POST',
+    { email, displayName, groupId, sendPasswordEmail },
+    parseUserSummary,
+    'new user',
+  );
 }
 
 export function getUser(personId: string, signal?: AbortSignal): Promise<ApiResult<UserDetail>> {

@@ -10,6 +10,7 @@ import {
   listUserGroups,
   NO_CATEGORY_ACCESS,
   updateUserGroup,
+  userGroupSettings,
   type CategoryPermission,
   type SystemPermissionInfo,
   type UserGroup,
@@ -50,12 +51,6 @@ const EMPTY_GROUP: UserGroupSettings = {
   newCategoryDefault: NO_CATEGORY_ACCESS,
 };
 
-/** Only what a group's PUT takes: the API refuses a body with anything else. */
-function settingsOf(group: UserGroup): UserGroupSettings {
-  const { name, description, systemPermissions, categoryPermissions, newCategoryDefault } = group;
-  return { name, description, systemPermissions, categoryPermissions, newCategoryDefault };
-}
-
 interface Loaded {
   group?: UserGroup | undefined;
   catalogue: SystemPermissionInfo[];
@@ -69,7 +64,7 @@ interface UserGroupFormProps {
 
 function UserGroupForm({ group, catalogue, onReload }: UserGroupFormProps) {
   const [settings, setSettings] = useState<UserGroupSettings>(() =>
-    group ? settingsOf(group) : EMPTY_GROUP,
+    group ? userGroupSettings(group) : EMPTY_GROUP,
   );
   const form = useFormState<Field>();
 
