@@ -1,31 +1,17 @@
 /** Admin > Alert groups: named sets of staff to alert in one go, with their member counts. */
-import { useState } from 'react';
-import { deleteAlertGroup, listAlertGroups, type AlertGroup } from '../../api/admin-alert-groups';
+import { deleteAlertGroup, listAlertGroups } from '../../api/admin-alert-groups';
 import { noticeFor } from '../../admin/admin-notice';
 import { adminPaths } from '../../admin/admin-routes';
+import { useDeleteFromList } from '../../admin/use-delete-from-list';
 import { useLoaded } from '../../admin/use-loaded';
-import { ActionNotice, type ActionOutcome } from '../../components/action-notice';
+import { ActionNotice } from '../../components/action-notice';
 import { AdminPage } from '../../components/admin-page';
 import { AdminProblem } from '../../components/admin-problem';
 import { Link } from '../../routing/link';
 
 export function AlertGroupsPage() {
   const { state, reload } = useLoaded(listAlertGroups);
-  const [outcome, setOutcome] = useState<ActionOutcome | undefined>();
-  const [deleting, setDeleting] = useState<string | undefined>();
-
-  async function remove(group: AlertGroup) {
-    if (deleting) return;
-    setDeleting(group.alertGroupId);
-    const result = await deleteAlertGroup(group.alertGroupId);
-    setDeleting(undefined);
-    setOutcome(
-      result.ok
-        ? { kind: 'done', text: `The alert group ${group.name} has been deleted.` }
-        : { kind: 'failed', problem: result.problem },
-    );
-    reload();
-  }
+  const { outcome, deleting, remove } = useDeleteFromList('alert group', deleteAlertGroup, reload);
 
   return (
     <AdminPage
@@ -67,7 +53,7 @@ export function AlertGroupsPage() {
                   <button
                     className="button button--small button--warning"
                     type="button"
-                    onClick={() => void remove(group)}
+                    onClick={() => void remove(group.alertGroupId, group.name)}
                     aria-disabled={deleting ? true : undefined}
                   >
                     Delete<span className="visually-hidden"> {group.name}</span>

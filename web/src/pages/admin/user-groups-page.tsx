@@ -2,34 +2,19 @@
  * Admin > User groups: each group with its member count. A group can be deleted only once it has no
  * members; if someone joins it meanwhile the API refuses (409) and the page says why.
  */
-import { useState } from 'react';
-import { deleteUserGroup, listUserGroups, type UserGroup } from '../../api/admin-user-groups';
+import { deleteUserGroup, listUserGroups } from '../../api/admin-user-groups';
 import { noticeFor } from '../../admin/admin-notice';
 import { adminPaths } from '../../admin/admin-routes';
+import { useDeleteFromList } from '../../admin/use-delete-from-list';
 import { useLoaded } from '../../admin/use-loaded';
-import { ActionNotice, type ActionOutcome } from '../../components/action-notice';
+import { ActionNotice } from '../../components/action-notice';
 import { AdminPage } from '../../components/admin-page';
 import { AdminProblem } from '../../components/admin-problem';
 import { Link } from '../../routing/link';
 
 export function UserGroupsPage() {
   const { state, reload } = useLoaded(listUserGroups);
-  const [outcome, setOutcome] = useState<ActionOutcome | undefined>();
-  const [deleting, setDeleting] = useState<string | undefined>();
-
-  async function remove(group: UserGroup) {
-    if (deleting) return;
-    setDeleting(group.groupId);
-    const result = await deleteUserGroup(group.groupId);
-    setDeleting(undefined);
-    setOutcome(
-      result.ok
-        ? { kind: 'done', text: `The user group ${group.name} has been deleted.` }
-        : { kind: 'failed', problem: result.problem },
-    );
-    // Either way the list has changed: without the group, or with the members that stopped the delete.
-    reload();
-  }
+  const { outcome, deleting, remove } = useDeleteFromList('user group', deleteUserGroup, reload);
 
   return (
     <AdminPage
@@ -73,7 +58,7 @@ export function UserGroupsPage() {
                     <button
                       className="button button--small button--warning"
                       type="button"
-                      onClick={() => void remove(group)}
+                      onClick={() => void remove(group.groupId, group.name)}
                       aria-disabled={deleting ? true : undefined}
                     >
                       Delete<span className="visually-hidden"> {group.name}</span>
