@@ -29,6 +29,35 @@
  * | SchoolSettings | SCHOOL#<schoolId>         | SETTINGS            |               |                             |
  * | AuditEvent     | SCHOOL#<schoolId>#PUPIL#<pupilId>#AUDIT, or SCHOOL#<schoolId>#AUDIT when no pupil | AUDIT#<at>#<eventId> | GSI2PK SCHOOL#<schoolId>#AUDIT#USER#<actorId> | GSI2SK <at>#<eventId> |
  *
+ * Pupil records (the records issue). A pupil's own partition holds their profile and everything that
+ * hangs off it, so a profile, a chronology page or a vault listing is one Query:
+ *
+ * | item type          | PK                                   | SK                                              |
+ * |--------------------|--------------------------------------|-------------------------------------------------|
+ * | Pupil              | SCHOOL#<s>#PUPIL#<p>                 | PROFILE                                         |
+ * | PupilContact       | SCHOOL#<s>#PUPIL#<p>                 | CONTACT#<contactId>                             |
+ * | PupilLink          | SCHOOL#<s>#PUPIL#<p>                 | LINK#<otherPupilId>                             |
+ * | ChronologyIncident | SCHOOL#<s>#PUPIL#<p>                 | ENTRY#<occurredAt>#<incidentId>                 |
+ * | ChronologyAction   | SCHOOL#<s>#PUPIL#<p>                 | ENTRY#<incident occurredAt>#<incidentId>#ACTION#<actionAt>#<actionId> |
+ * | MonitoringInterval | SCHOOL#<s>#PUPIL#<p>                 | MONITOR#<categoryId>#<startedAt>                |
+ * | VaultDocument      | SCHOOL#<s>#PUPIL#<p>                 | DOC#<documentId>                                |
+ * | PupilNameToken     | SCHOOL#<s>#PUPIL_NAMES#<ACTIVE or ARCHIVED> | <normalised name part>#<p>               |
+ * | ClassMember        | SCHOOL#<s>#CLASS#<classId>#PUPILS    | <sort name>#<p>                                 |
+ * | MonitoredPupil     | SCHOOL#<s>#MONITORED                 | CAT#<categoryId>#<p>                            |
+ * | Category           | SCHOOL#<s>                           | CATEGORY#<categoryId>                           |
+ * | CategoryUse        | SCHOOL#<s>#CATEGORY#<categoryId>#USES | INCIDENT#<incidentId>                          |
+ * | Agency             | SCHOOL#<s>                           | AGENCY#<agencyId>                               |
+ * | IncidentCounter    | SCHOOL#<s>                           | COUNTER#INCIDENT                                |
+ * | IncidentNumber     | SCHOOL#<s>                           | INCIDENT_NUMBER#<number, zero-padded to 10>     |
+ * | Incident           | SCHOOL#<s>#INCIDENT#<i>              | INCIDENT                                        |
+ * | IncidentVersion    | SCHOOL#<s>#INCIDENT#<i>              | VERSION#<version, zero-padded to 6>             |
+ * | Action             | SCHOOL#<s>#INCIDENT#<i>              | ACTION#<actionId>                               |
+ * | ActionVersion      | SCHOOL#<s>#INCIDENT#<i>              | ACTION#<actionId>#VERSION#<version, padded to 6> |
+ * | DashboardEntry     | SCHOOL#<s>#USER#<personId>#DASH      | ALERT#<subject> / ASSIGNED#<incidentId> / HISTORY#<at>#<id> / VIEWED#<pupilId> |
+ * | AutoAlertRule      | SCHOOL#<s>                           | AUTO_ALERT#<ruleId>                             |
+ * | TrainingEntry      | SCHOOL#<s>#TRAINING                  | <incidentId>[#ACTION#<actionId>]                |
+ * | PendingUpload      | SCHOOL#<s>#UPLOAD#<uploadId>         | UPLOAD                        (TTL expiresAt)   |
+ *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
  * - List schools (operator), by name: Query GSI1 GSI1PK=SCHOOLS (paged).
@@ -63,6 +92,27 @@
  *   partition per pupil, so chronology reads spread their audit writes). A user's audit trail: Query
  *   GSI2 SCHOOL#<s>#AUDIT#USER#<personId> descending. Audit items are only ever Put, conditional on not
  *   existing, never updated, deleted or given a TTL.
+ * - A pupil's profile: GetItem SCHOOL#<s>#PUPIL#<p> / PROFILE. Contacts, links, monitoring history and
+ *   vault: Query the same partition with SK begins_with CONTACT#, LINK#, MONITOR# or DOC#.
+ * - A pupil's chronology, newest first: Query SCHOOL#<s>#PUPIL#<p>, SK begins_with ENTRY#, descending. Each
+ *   pupil linked into an incident has their own ChronologyIncident copy carrying only their categories
+ *   (BYD-4); an incident's actions sort directly beside it, so one Query returns incidents with their
+ *   actions, and a page is cut only between incidents.
+ * - Quick search by any part of a name: Query SCHOOL#<s>#PUPIL_NAMES#ACTIVE (and #ARCHIVED when asked),
+ *   SK begins_with the normalised (lower-case, accent-free) query. Each pupil has one token per name part
+ *   (legal and preferred forenames, middle names, surname, each half of a double-barrelled name), and the
+ *   token item carries the pupil summary, so no Scan and no second read.
+ * - A class register: Query SCHOOL#<s>#CLASS#<classId>#PUPILS (by sort name). Monitored pupils: Query
+ *   SCHOOL#<s>#MONITORED, or SK begins_with CAT#<categoryId># for one category.
+ * - A school's categories and agencies: Query SCHOOL#<s>, SK begins_with CATEGORY# or AGENCY#.
+ *   Whether a category was ever used (delete or disable), and merging it: Query its CategoryUse partition.
+ * - An incident with its history: Query SCHOOL#<s>#INCIDENT#<i> (current item, every earlier version,
+ *   actions and their versions). Find an incident by its number (merge): GetItem INCIDENT_NUMBER#<n>.
+ *   Numbers come from an atomic counter; a failed create can leave a gap, never a duplicate.
+ * - A person's dashboard (unread alerts, open assigned incidents, the last 7 days' history, recently
+ *   viewed pupils): one Query of SCHOOL#<s>#USER#<personId>#DASH. Read alerts and closed assignments are
+ *   deleted from it and history and views expire by TTL, so the partition stays small.
+ * - Incidents and actions added in training mode: Query SCHOOL#<s>#TRAINING.
  *
  * Indexes: GSI1 serves operator lists across schools and per-person lookups; GSI2 serves per-school
  * secondary orderings (a user's audit trail); GSI3 is generic and will be claimed by later item types
@@ -224,5 +274,177 @@ export const secondFactorKeys = {
   elevationFailures: (personId: string, windowStart: string): TableKey => ({
     PK: `PERSON#${part(personId, 'personId')}`,
     SK: `ELEVATION_FAILURES#${part(windowStart, 'windowStart')}`,
+  }),
+};
+
+/** Zero-padded so that numbers sort as strings. */
+function padded(value: number, width: number): string {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Invalid key number ${value}`);
+  return String(value).padStart(width, '0');
+}
+
+export type PupilDirectoryStatus = 'ACTIVE' | 'ARCHIVED';
+
+export const pupilKeys = {
+  partition: (schoolId: string, pupilId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#PUPIL#${part(pupilId, 'pupilId')}`,
+  profile: (schoolId: string, pupilId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: 'PROFILE',
+  }),
+  contact: (schoolId: string, pupilId: string, contactId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `CONTACT#${part(contactId, 'contactId')}`,
+  }),
+  contactPrefix: 'CONTACT#',
+  link: (schoolId: string, pupilId: string, otherPupilId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `LINK#${part(otherPupilId, 'otherPupilId')}`,
+  }),
+  linkPrefix: 'LINK#',
+  nameTokenPartition: (schoolId: string, status: PupilDirectoryStatus): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#PUPIL_NAMES#${status}`,
+  nameTokenSortKey: (token: string, pupilId: string): string =>
+    `${part(token, 'token')}#${part(pupilId, 'pupilId')}`,
+  classMembersPartition: (schoolId: string, classId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#CLASS#${part(classId, 'classId')}#PUPILS`,
+  classMemberSortKey: (sortName: string, pupilId: string): string =>
+    `${part(sortName, 'sortName')}#${part(pupilId, 'pupilId')}`,
+};
+
+export const monitoringKeys = {
+  interval: (schoolId: string, pupilId: string, categoryId: string, startedAt: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `MONITOR#${part(categoryId, 'categoryId')}#${part(startedAt, 'startedAt')}`,
+  }),
+  intervalPrefix: 'MONITOR#',
+  monitoredPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#MONITORED`,
+  monitored: (schoolId: string, categoryId: string, pupilId: string): TableKey => ({
+    PK: monitoringKeys.monitoredPartition(schoolId),
+    SK: `CAT#${part(categoryId, 'categoryId')}#${part(pupilId, 'pupilId')}`,
+  }),
+  monitoredCategoryPrefix: (categoryId: string): string => `CAT#${part(categoryId, 'categoryId')}#`,
+};
+
+export const categoryKeys = {
+  category: (schoolId: string, categoryId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `CATEGORY#${part(categoryId, 'categoryId')}`,
+  }),
+  categoryPrefix: 'CATEGORY#',
+  usesPartition: (schoolId: string, categoryId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#CATEGORY#${part(categoryId, 'categoryId')}#USES`,
+  use: (schoolId: string, categoryId: string, incidentId: string): TableKey => ({
+    PK: categoryKeys.usesPartition(schoolId, categoryId),
+    SK: `INCIDENT#${part(incidentId, 'incidentId')}`,
+  }),
+  agency: (schoolId: string, agencyId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `AGENCY#${part(agencyId, 'agencyId')}`,
+  }),
+  agencyPrefix: 'AGENCY#',
+};
+
+export const incidentKeys = {
+  counter: (schoolId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: 'COUNTER#INCIDENT',
+  }),
+  number: (schoolId: string, incidentNumber: number): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `INCIDENT_NUMBER#${padded(incidentNumber, 10)}`,
+  }),
+  partition: (schoolId: string, incidentId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#INCIDENT#${part(incidentId, 'incidentId')}`,
+  incident: (schoolId: string, incidentId: string): TableKey => ({
+    PK: incidentKeys.partition(schoolId, incidentId),
+    SK: 'INCIDENT',
+  }),
+  version: (schoolId: string, incidentId: string, version: number): TableKey => ({
+    PK: incidentKeys.partition(schoolId, incidentId),
+    SK: `VERSION#${padded(version, 6)}`,
+  }),
+  versionPrefix: 'VERSION#',
+  action: (schoolId: string, incidentId: string, actionId: string): TableKey => ({
+    PK: incidentKeys.partition(schoolId, incidentId),
+    SK: `ACTION#${part(actionId, 'actionId')}`,
+  }),
+  actionPrefix: 'ACTION#',
+  actionVersion: (schoolId: string, incidentId: string, actionId: string, version: number): TableKey => ({
+    PK: incidentKeys.partition(schoolId, incidentId),
+    SK: `ACTION#${part(actionId, 'actionId')}#VERSION#${padded(version, 6)}`,
+  }),
+};
+
+export const chronologyKeys = {
+  prefix: 'ENTRY#',
+  incident: (schoolId: string, pupilId: string, occurredAt: string, incidentId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `ENTRY#${part(occurredAt, 'occurredAt')}#${part(incidentId, 'incidentId')}`,
+  }),
+  action: (
+    schoolId: string,
+    pupilId: string,
+    incidentOccurredAt: string,
+    incidentId: string,
+    actionAt: string,
+    actionId: string,
+  ): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK:
+      `ENTRY#${part(incidentOccurredAt, 'occurredAt')}#${part(incidentId, 'incidentId')}` +
+      `#ACTION#${part(actionAt, 'actionAt')}#${part(actionId, 'actionId')}`,
+  }),
+};
+
+export const documentKeys = {
+  document: (schoolId: string, pupilId: string, documentId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `DOC#${part(documentId, 'documentId')}`,
+  }),
+  documentPrefix: 'DOC#',
+  pendingUpload: (schoolId: string, uploadId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}#UPLOAD#${part(uploadId, 'uploadId')}`,
+    SK: 'UPLOAD',
+  }),
+};
+
+export type DashboardEntryKind = 'ALERT' | 'ASSIGNED' | 'HISTORY' | 'VIEWED';
+
+export const dashboardKeys = {
+  partition: (schoolId: string, personId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#USER#${part(personId, 'personId')}#DASH`,
+  /** One unread alert per person per subject (an incident or a vault document): a later alert replaces it. */
+  alert: (schoolId: string, personId: string, subject: string): TableKey => ({
+    PK: dashboardKeys.partition(schoolId, personId),
+    SK: `ALERT#${part(subject, 'subject')}`,
+  }),
+  assigned: (schoolId: string, personId: string, incidentId: string): TableKey => ({
+    PK: dashboardKeys.partition(schoolId, personId),
+    SK: `ASSIGNED#${part(incidentId, 'incidentId')}`,
+  }),
+  history: (schoolId: string, personId: string, at: string, entryId: string): TableKey => ({
+    PK: dashboardKeys.partition(schoolId, personId),
+    SK: `HISTORY#${part(at, 'at')}#${part(entryId, 'entryId')}`,
+  }),
+  viewed: (schoolId: string, personId: string, pupilId: string): TableKey => ({
+    PK: dashboardKeys.partition(schoolId, personId),
+    SK: `VIEWED#${part(pupilId, 'pupilId')}`,
+  }),
+  autoAlertRule: (schoolId: string, ruleId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `AUTO_ALERT#${part(ruleId, 'ruleId')}`,
+  }),
+  autoAlertRulePrefix: 'AUTO_ALERT#',
+};
+
+export const trainingKeys = {
+  partition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#TRAINING`,
+  entry: (schoolId: string, incidentId: string, actionId?: string): TableKey => ({
+    PK: trainingKeys.partition(schoolId),
+    SK:
+      actionId === undefined
+        ? part(incidentId, 'incidentId')
+        : `${part(incidentId, 'incidentId')}#ACTION#${part(actionId, 'actionId')}`,
   }),
 };
