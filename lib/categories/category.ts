@@ -2,9 +2,12 @@
  * Categories and agencies (REC-2). Categories form a two-level hierarchy (a parent and its
  * sub-categories), each with a colour; what a user group may do in each is held on the group
  * (lib/access/user-group.ts) by category id. A used category can only be disabled; an unused one
- * can be deleted; merging is irreversible.
+ * can be deleted; merging is irreversible. Whether a category was ever used is read from its
+ * CategoryUse partition and the MonitoredPupil items, not kept as a flag on the category, so adding
+ * an incident only checks the category (a ConditionCheck) and never writes to it.
  */
 import { z } from 'zod';
+import { CategoryIdSchema } from '../access/permissions';
 
 export const CategoryColourSchema = z
   .string()
@@ -15,18 +18,16 @@ export const CategoryNameSchema = z.string().trim().min(1, 'must not be empty').
 
 export const CategorySchema = z
   .object({
-    categoryId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    categoryId: CategoryIdSchema,
     schoolId: z.string().uuid(),
     name: CategoryNameSchema,
     colour: CategoryColourSchema,
     /** Set for a sub-category; sub-categories have no sub-categories of their own. */
-    parentId: z.string().optional(),
+    parentId: CategoryIdSchema.optional(),
     /** Disabled categories take no new incidents but stay on past ones and in reports. */
     disabled: z.boolean(),
-    /** Set once an incident or monitoring has used it: from then on it can be disabled, not deleted. */
-    used: z.boolean(),
     /** Set when merged into another category: kept so old versions and audit entries still resolve. */
-    mergedInto: z.string().optional(),
+    mergedInto: CategoryIdSchema.optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: z.number().int().positive(),
@@ -36,11 +37,13 @@ export const CategorySchema = z
 
 export type Category = z.output<typeof CategorySchema>;
 
+export const AgencyNameSchema = z.string().trim().min(1, 'must not be empty').max(80);
+
 export const AgencySchema = z
   .object({
     agencyId: z.string().uuid(),
     schoolId: z.string().uuid(),
-    name: z.string().trim().min(1, 'must not be empty').max(80),
+    name: AgencyNameSchema,
     disabled: z.boolean(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

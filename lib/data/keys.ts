@@ -46,7 +46,9 @@
  * | MonitoredPupil     | SCHOOL#<s>#MONITORED                 | CAT#<categoryId>#<p>                            |
  * | Category           | SCHOOL#<s>                           | CATEGORY#<categoryId>                           |
  * | CategoryUse        | SCHOOL#<s>#CATEGORY#<categoryId>#USES | INCIDENT#<incidentId>                          |
+ * | CategoryName       | SCHOOL#<s>                           | CATEGORY_NAME#<parentId or TOP>#<encoded lower-case name> |
  * | Agency             | SCHOOL#<s>                           | AGENCY#<agencyId>                               |
+ * | AgencyName         | SCHOOL#<s>                           | AGENCY_NAME#<encoded lower-case name>           |
  * | IncidentCounter    | SCHOOL#<s>                           | COUNTER#INCIDENT                                |
  * | IncidentNumber     | SCHOOL#<s>                           | INCIDENT_NUMBER#<number, zero-padded to 10>     |
  * | Incident           | SCHOOL#<s>#INCIDENT#<i>              | INCIDENT                                        |
@@ -106,6 +108,7 @@
  *   SCHOOL#<s>#MONITORED, or SK begins_with CAT#<categoryId># for one category.
  * - A school's categories and agencies: Query SCHOOL#<s>, SK begins_with CATEGORY# or AGENCY#.
  *   Whether a category was ever used (delete or disable), and merging it: Query its CategoryUse partition.
+ *   Sibling category names and agency names are unique through CategoryName and AgencyName guard items.
  * - An incident with its history: Query SCHOOL#<s>#INCIDENT#<i> (current item, every earlier version,
  *   actions and their versions). Find an incident by its number (merge): GetItem INCIDENT_NUMBER#<n>.
  *   Numbers come from an atomic counter; a failed create can leave a gap, never a duplicate.
@@ -327,6 +330,7 @@ export const monitoringKeys = {
 };
 
 export const categoryKeys = {
+  categoryPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
   category: (schoolId: string, categoryId: string): TableKey => ({
     PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
     SK: `CATEGORY#${part(categoryId, 'categoryId')}`,
@@ -343,6 +347,15 @@ export const categoryKeys = {
     SK: `AGENCY#${part(agencyId, 'agencyId')}`,
   }),
   agencyPrefix: 'AGENCY#',
+  /** Sibling categories' names are unique: one guard per parent (or top level) and lower-case name. */
+  categoryName: (schoolId: string, parentId: string | undefined, name: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `CATEGORY_NAME#${parentId === undefined ? 'TOP' : part(parentId, 'parentId')}#${namePart(name)}`,
+  }),
+  agencyName: (schoolId: string, name: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `AGENCY_NAME#${namePart(name)}`,
+  }),
 };
 
 export const incidentKeys = {

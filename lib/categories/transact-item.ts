@@ -1,0 +1,6 @@
+/** One item of a DynamoDB TransactWrite, as the document client takes it. */
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
+export type TransactWriteItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
