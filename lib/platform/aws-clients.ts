@@ -10,6 +10,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { attachDynamoObserver } from './dynamo-observer';
 
 let clients: AwsClients | undefined;
 
@@ -23,7 +24,9 @@ export interface AwsClients {
 }
 
 export function createAwsClients(): AwsClients {
-  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  const dynamoClient = new DynamoDBClient({});
+  attachDynamoObserver(dynamoClient);
+  const dynamo = DynamoDBDocumentClient.from(dynamoClient, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return {
