@@ -11,6 +11,8 @@ export interface DynamoCall {
   readonly consumedCapacity: readonly ConsumedCapacity[];
   /** Items returned by a read (Query, GetItem, BatchGetItem), for comparing capacity with bytes returned. */
   readonly itemsReturned: number;
+  /** Their size as DynamoDB counts it for capacity (attribute names plus values). */
+  readonly bytesReturned: number;
 }
 
 export type DynamoObserver = (call: DynamoCall) => void;
@@ -31,17 +33,46 @@ function asCapacityList(value: unknown): ConsumedCapacity[] {
   return value ? [value] : [];
 }
 
-function countItems(output: Record<string, unknown>): number {
-  if (Array.isArray(output.Items)) return output.Items.length;
-  if (output.Item) return 1;
+/** Items as the document client hands them back (already unmarshalled by the time this middleware sees them). */
+type Item = Record<string, unknown>;
+
+function returnedItems(output: Record<string, unknown>): Item[] {
+  if (Array.isArray(output.Items)) return output.Items as Item[];
+  if (output.Item) return [output.Item as Item];
   const responses = output.Responses;
   if (responses && typeof responses === 'object' && !Array.isArray(responses)) {
-    return Object.values(responses as Record<string, unknown[]>).reduce(
-      (sum, items) => sum + items.length,
-      0,
+    return Object.values(responses as Record<string, Item[]>).flat();
+  }
+  return [];
+}
+
+const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** Number sizes: about one byte per two significant digits, plus one. */
+const numberBytes = (value: number | bigint): number =>
+  Math.ceil(String(value).replace(/^[-0.]+|[.]/g, '').length / 2) + 1;
+
+/** The size rules DynamoDB documents for item size (strings, numbers, binary, sets, lists, maps). */
+function valueBytes(value: unknown): number {
+  if (typeof value === 'string') return utf8Bytes(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return numberBytes(value);
+  if (typeof value === 'boolean' || value === null) return 1;
+  if (value instanceof Uint8Array) return value.length;
+  if (value instanceof Set)
+    return [...(value as Set<unknown>)].reduce<number>((sum, entry) => sum + valueBytes(entry), 0);
+  if (Array.isArray(value)) return 3 + value.reduce<number>((sum, entry) => sum + 1 + valueBytes(entry), 0);
+  if (typeof value === 'object') {
+    return (
+      3 +
+      Object.entries(value).reduce((sum, [name, entry]) => sum + 1 + utf8Bytes(name) + valueBytes(entry), 0)
     );
   }
   return 0;
+}
+
+/** An item's size as DynamoDB counts it for capacity. */
+export function itemBytes(item: Item): number {
+  return Object.entries(item).reduce((sum, [name, value]) => sum + utf8Bytes(name) + valueBytes(value), 0);
 }
 
 /** Adds the observing middleware to a client (before it is wrapped in the document client). */
@@ -53,10 +84,12 @@ export function attachDynamoObserver(client: DynamoDBClient): void {
       input.ReturnConsumedCapacity ??= 'TOTAL';
       const result = await next(args);
       const output = result.output as unknown as Record<string, unknown>;
+      const items = returnedItems(output);
       const call: DynamoCall = {
         command: context.commandName ?? 'unknown',
         consumedCapacity: asCapacityList(output.ConsumedCapacity),
-        itemsReturned: countItems(output),
+        itemsReturned: items.length,
+        bytesReturned: items.reduce((sum, item) => sum + itemBytes(item), 0),
       };
       for (const observer of observers) observer(call);
       return result;

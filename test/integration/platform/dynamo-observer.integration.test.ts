@@ -48,6 +48,8 @@ it('reports each call with its consumed capacity and the items a read returned',
   ]);
   expect(calls[0]!.consumedCapacity[0]!.CapacityUnits).toBe(1);
   expect(calls[3]!.itemsReturned).toBe(3);
+  // Each item: 'PK' + 'OBSERVED' (10) + 'SK' + one letter (3) + 'body' + 100 characters (104).
+  expect(calls[3]!.bytesReturned).toBe(3 * 117);
   // Three small items fit in one 4 KB read unit; a strongly consistent read is not asked for.
   expect(calls[3]!.consumedCapacity[0]!.CapacityUnits).toBe(0.5);
 });
