@@ -22,6 +22,8 @@ export const SchoolSettingsInputSchema = z
       .transform((domains) => [...new Set(domains)].sort()),
     /** When on, key holders see only pupils in the tutor and year groups they are given (IAM-4). */
     classRestrictionsEnabled: z.boolean(),
+    /** When on, every new incident must alert at least one person or alert group (REC-3). */
+    requireAlert: z.boolean().default(false),
   })
   .strict()
   .meta({ id: 'SchoolSettingsInput' });
@@ -47,6 +49,7 @@ export function defaultSchoolSettings(schoolId: string, at: string): SchoolSetti
     idleTimeoutMinutes: DEFAULT_IDLE_TIMEOUT_MINUTES,
     allowedEmailDomains: [],
     classRestrictionsEnabled: false,
+    requireAlert: false,
     updatedAt: at,
     version: 0,
   };

@@ -42,7 +42,14 @@ export class SettingsService {
       action: 'settings.update',
       resourceType: 'settings',
       resourceId: actor.schoolId,
-      detail: `changed ${changedFields(stored, next, ['idleTimeoutMinutes', 'allowedEmailDomains', 'classRestrictionsEnabled']).join(', ') || 'nothing'}`,
+      detail: `changed ${
+        changedFields(stored, next, [
+          'idleTimeoutMinutes',
+          'allowedEmailDomains',
+          'classRestrictionsEnabled',
+          'requireAlert',
+        ]).join(', ') || 'nothing'
+      }`,
     });
     return next;
   }

@@ -323,7 +323,12 @@ describe('alert groups, classes and settings', () => {
   it('reads and saves the school settings, version 0 before the first save', async () => {
     const stored = defaultSchoolSettings(SCHOOL_ID, AT);
     answerWith(contracts.getSchoolSettings, stored);
-    const input = { idleTimeoutMinutes: 30, allowedEmailDomains: [], classRestrictionsEnabled: false };
+    const input = {
+      idleTimeoutMinutes: 30,
+      allowedEmailDomains: [],
+      classRestrictionsEnabled: false,
+      requireAlert: false,
+    };
     await expect(webValue('admin-settings', 'fetchSchoolSettings')).resolves.toEqual({
       ...input,
       version: 0,
@@ -335,7 +340,7 @@ describe('alert groups, classes and settings', () => {
     await webValue(
       'admin-settings',
       'saveSchoolSettings',
-      { ...input, allowedEmailDomains: ['oakfield.sch.uk'] },
+      { ...input, allowedEmailDomains: ['oakfield.sch.uk'], requireAlert: true },
       0,
     );
     sentTo(contracts.updateSchoolSettings);

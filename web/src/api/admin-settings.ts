@@ -9,6 +9,8 @@ export interface SchoolSettingsInput {
   /** When not empty, users' emails must end with one of these. */
   allowedEmailDomains: string[];
   classRestrictionsEnabled: boolean;
+  /** Every new incident must alert at least one person or alert group. */
+  requireAlert: boolean;
 }
 
 export interface SchoolSettings extends SchoolSettingsInput {
@@ -23,10 +25,10 @@ function parseSettings(body: unknown): SchoolSettings | undefined {
   const idleTimeoutMinutes = wholeNumber(body.idleTimeoutMinutes);
   const allowedEmailDomains = stringArray(body.allowedEmailDomains);
   const version = wholeNumber(body.version);
-  const { classRestrictionsEnabled } = body;
+  const { classRestrictionsEnabled, requireAlert } = body;
   if (idleTimeoutMinutes === undefined || !allowedEmailDomains || version === undefined) return undefined;
-  if (typeof classRestrictionsEnabled !== 'boolean') return undefined;
-  return { idleTimeoutMinutes, allowedEmailDomains, classRestrictionsEnabled, version };
+  if (typeof classRestrictionsEnabled !== 'boolean' || typeof requireAlert !== 'boolean') return undefined;
+  return { idleTimeoutMinutes, allowedEmailDomains, classRestrictionsEnabled, requireAlert, version };
 }
 
 export function fetchSchoolSettings(signal?: AbortSignal): Promise<ApiResult<SchoolSettings>> {

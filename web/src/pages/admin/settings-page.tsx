@@ -1,5 +1,6 @@
 /**
- * Admin > Settings: the idle timeout, the email domains users must have, and class restrictions.
+ * Admin > Settings: the idle timeout, the email domains users must have, class restrictions, and
+ * whether every new incident must alert someone.
  * Saving sends the version read (0 before the first save), so a change made meanwhile is reported.
  */
 import { useState, type FormEvent } from 'react';
@@ -22,12 +23,13 @@ import { FormProblems } from '../../components/form-problems';
 import { TextareaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
 
-type Field = 'idleTimeoutMinutes' | 'allowedEmailDomains' | 'classRestrictionsEnabled';
+type Field = 'idleTimeoutMinutes' | 'allowedEmailDomains' | 'classRestrictionsEnabled' | 'requireAlert';
 
 const FIELDS: FormFields<Field> = {
   idleTimeoutMinutes: { id: 'settings-idle-timeout', label: 'Idle timeout' },
   allowedEmailDomains: { id: 'settings-email-domains', label: 'Allowed email domains' },
   classRestrictionsEnabled: { id: 'settings-class-restrictions', label: 'Class restrictions' },
+  requireAlert: { id: 'settings-require-alert', label: 'Enforce at least one alert' },
 };
 
 const DOMAIN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -67,6 +69,7 @@ function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps) {
   const [minutes, setMinutes] = useState(String(settings.idleTimeoutMinutes));
   const [domainsText, setDomainsText] = useState(settings.allowedEmailDomains.join('\n'));
   const [restricted, setRestricted] = useState(settings.classRestrictionsEnabled);
+  const [requireAlert, setRequireAlert] = useState(settings.requireAlert);
   const form = useFormState<Field>();
 
   async function submit() {
@@ -82,6 +85,7 @@ function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps) {
         idleTimeoutMinutes: Number(minutes.trim()),
         allowedEmailDomains: domains,
         classRestrictionsEnabled: restricted,
+        requireAlert,
       },
       settings.version,
     );
@@ -135,6 +139,17 @@ function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps) {
             checked={restricted}
             onChange={setRestricted}
             error={form.errors.classRestrictionsEnabled}
+          />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">Alerts</legend>
+          <Checkbox
+            id={FIELDS.requireAlert.id}
+            label="Enforce at least one alert"
+            hint="Staff must then alert at least one person or alert group when they add an incident."
+            checked={requireAlert}
+            onChange={setRequireAlert}
+            error={form.errors.requireAlert}
           />
         </fieldset>
         <button className="button" type="submit" aria-disabled={form.submitting ? true : undefined}>
