@@ -13,6 +13,10 @@ export interface DynamoCall {
   readonly itemsReturned: number;
   /** Their size as DynamoDB counts it for capacity (attribute names plus values). */
   readonly bytesReturned: number;
+  /** Each returned item's size, for reads that round up per item (GetItem, BatchGetItem). */
+  readonly itemSizes: readonly number[];
+  /** Whether the read asked for strong consistency (which costs twice an eventually consistent read). */
+  readonly consistentRead: boolean;
 }
 
 export type DynamoObserver = (call: DynamoCall) => void;
@@ -75,6 +79,17 @@ export function itemBytes(item: Item): number {
   return Object.entries(item).reduce((sum, [name, value]) => sum + utf8Bytes(name) + valueBytes(value), 0);
 }
 
+function asksForConsistentRead(input: Record<string, unknown>): boolean {
+  if (input.ConsistentRead === true) return true;
+  const requestItems = input.RequestItems;
+  if (requestItems && typeof requestItems === 'object') {
+    return Object.values(requestItems as Record<string, { ConsistentRead?: boolean }>).some(
+      (request) => request.ConsistentRead === true,
+    );
+  }
+  return false;
+}
+
 /** Adds the observing middleware to a client (before it is wrapped in the document client). */
 export function attachDynamoObserver(client: DynamoDBClient): void {
   client.middlewareStack.add(
@@ -84,12 +99,14 @@ export function attachDynamoObserver(client: DynamoDBClient): void {
       input.ReturnConsumedCapacity ??= 'TOTAL';
       const result = await next(args);
       const output = result.output as unknown as Record<string, unknown>;
-      const items = returnedItems(output);
+      const itemSizes = returnedItems(output).map(itemBytes);
       const call: DynamoCall = {
         command: context.commandName ?? 'unknown',
         consumedCapacity: asCapacityList(output.ConsumedCapacity),
-        itemsReturned: items.length,
-        bytesReturned: items.reduce((sum, item) => sum + itemBytes(item), 0),
+        itemsReturned: itemSizes.length,
+        bytesReturned: itemSizes.reduce((sum, size) => sum + size, 0),
+        itemSizes,
+        consistentRead: asksForConsistentRead(input),
       };
       for (const observer of observers) observer(call);
       return result;

@@ -2,7 +2,7 @@
  * The benchmark's view of DynamoDB: every call through the shared client is reported with the capacity
  * DynamoDB Local says it consumed, and nothing is requested or reported when no one is observing.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../../../lib/platform/aws-clients';
 import { observeDynamo, type DynamoCall } from '../../../lib/platform/dynamo-observer';
 import { createTestTable, type TestTable } from '../../support/test-table';
@@ -37,6 +37,9 @@ it('reports each call with its consumed capacity and the items a read returned',
         ExpressionAttributeValues: { ':pk': 'OBSERVED' },
       }),
     );
+    await dynamo.send(
+      new GetCommand({ TableName: table.tableName, Key: { PK: 'OBSERVED', SK: 'A' }, ConsistentRead: true }),
+    );
   } finally {
     stop();
   }
@@ -45,11 +48,16 @@ it('reports each call with its consumed capacity and the items a read returned',
     'PutItemCommand',
     'PutItemCommand',
     'QueryCommand',
+    'GetItemCommand',
   ]);
+  expect(calls[4]!.consistentRead).toBe(true);
+  expect(calls[4]!.consumedCapacity[0]!.CapacityUnits).toBe(1);
   expect(calls[0]!.consumedCapacity[0]!.CapacityUnits).toBe(1);
   expect(calls[3]!.itemsReturned).toBe(3);
   // Each item: 'PK' + 'OBSERVED' (10) + 'SK' + one letter (3) + 'body' + 100 characters (104).
   expect(calls[3]!.bytesReturned).toBe(3 * 117);
+  expect(calls[3]!.itemSizes).toEqual([117, 117, 117]);
+  expect(calls[3]!.consistentRead).toBe(false);
   // Three small items fit in one 4 KB read unit; a strongly consistent read is not asked for.
   expect(calls[3]!.consumedCapacity[0]!.CapacityUnits).toBe(0.5);
 });
