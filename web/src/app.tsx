@@ -15,6 +15,7 @@ import { HealthPage } from './pages/health-page';
 import { HomePage } from './pages/home-page';
 import { AdminArea } from './pages/admin/admin-area';
 import { NotFoundPage } from './pages/not-found-page';
+import { PupilsArea } from './pupils/pupils-area';
 import { SecurityLogPage } from './pages/security-log-page';
 import { KeysPage } from './pages/keys-page';
 import { ElevatePage } from './pages/elevate-page';
@@ -48,6 +49,8 @@ function pageFor(page: PageName, session: SessionState): ReactNode {
       return view && <ElevatePage view={view} />;
     case 'admin':
       return view && <AdminArea view={view} />;
+    case 'pupils':
+      return view && <PupilsArea view={view} />;
     case 'health':
       return <HealthPage />;
     case 'forgotten-password':

@@ -5,6 +5,7 @@
  */
 import type { SessionView } from '../api/session-view';
 import { ElevationStatus } from '../keys/elevation-status';
+import { HideNamesToggle } from '../pupils/hide-names-toggle';
 
 interface AccountSummaryProps {
   view: SessionView;
@@ -27,6 +28,7 @@ export function AccountSummary({ view, busy, onSignOut }: AccountSummaryProps) {
         <ElevationStatus view={view} />
       </div>
       <div className="account-summary__actions" aria-busy={busy}>
+        <HideNamesToggle />
         <button
           className="link-button link-button--inverse"
           type="button"

@@ -1,6 +1,7 @@
 /** The signed-in band under the header: the app's pages, and the school switcher when there is one. */
 import type { ReactNode } from 'react';
 import { Link } from '../routing/link';
+import { PupilsNavItem } from '../pupils/pupils-nav-item';
 import { AdminNavItem } from './admin-nav-item';
 
 const PAGES = [
@@ -32,6 +33,7 @@ export function ServiceNav({ pathname, switcher }: ServiceNavProps) {
                 </Link>
               </li>
             ))}
+            <PupilsNavItem pathname={pathname} />
             <AdminNavItem pathname={pathname} />
           </ul>
         </nav>

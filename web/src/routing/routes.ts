@@ -13,7 +13,8 @@ export type PageName =
   | 'set-password'
   | 'not-found'
   | 'keys'
-  | 'elevate';
+  | 'elevate'
+  | 'pupils';
 
 export interface Route {
   page: PageName;
@@ -39,10 +40,18 @@ function isAdminPath(pathname: string): boolean {
   return pathname === '/admin' || pathname.startsWith('/admin/');
 }
 
+/** Everything under /pupils is one page; the pupils area picks the screen (web/src/pupils/pupil-paths.ts). */
+function isPupilsPath(pathname: string): boolean {
+  return pathname === '/pupils' || pathname.startsWith('/pupils/');
+}
+
 export function resolveRoute(pathname: string, signedIn: boolean): Route {
   const openPage = OPEN_PAGES[pathname];
   if (openPage) return { page: openPage };
-  const signedInPage = SIGNED_IN_PAGES[pathname] ?? (isAdminPath(pathname) ? 'admin' : undefined);
+  const signedInPage =
+    SIGNED_IN_PAGES[pathname] ??
+    (isAdminPath(pathname) ? 'admin' : undefined) ??
+    (isPupilsPath(pathname) ? 'pupils' : undefined);
   if (signedIn) {
     if (pathname === '/sign-in') return { page: 'home', redirectTo: '/' };
     return { page: signedInPage ?? 'not-found' };

@@ -1,0 +1,29 @@
+/** The web app's pupil paths and the "Hide names" starring. */
+import { starName } from '../../../web/src/pupils/hide-names-store';
+import { pupilPaths, resolvePupilScreen } from '../../../web/src/pupils/pupil-paths';
+
+const PUPIL = '0b6f3c1e-6a43-4c6e-9f0e-3f4b4c1d2e5a';
+
+it('stars out every word of a name but its first letter, keeping hyphens, apostrophes and spaces', () => {
+  expect(starName('Harry Greenwood')).toBe('H**** G********');
+  expect(starName("Zoë O'Brien-Smith")).toBe("Z** O'B****-S****");
+  expect(starName('Ló')).toBe('L*');
+});
+
+it('resolves the pupil paths the app links to', () => {
+  expect(resolvePupilScreen(pupilPaths.search)).toEqual({ screen: 'search' });
+  expect(resolvePupilScreen(pupilPaths.add)).toEqual({ screen: 'add' });
+  expect(resolvePupilScreen(pupilPaths.pupil(PUPIL))).toEqual({
+    screen: 'pupil',
+    pupilId: PUPIL,
+    tab: undefined,
+  });
+  expect(resolvePupilScreen(pupilPaths.tab(PUPIL, 'chronology'))).toEqual({
+    screen: 'pupil',
+    pupilId: PUPIL,
+    tab: 'chronology',
+  });
+  expect(resolvePupilScreen('/pupils/not-an-id')).toEqual({ screen: 'not-found' });
+  expect(resolvePupilScreen(`/pupils/${PUPIL}/Bad%20Tab`)).toEqual({ screen: 'not-found' });
+  expect(resolvePupilScreen(`/pupils/${PUPIL}/contacts/extra`)).toEqual({ screen: 'not-found' });
+});
