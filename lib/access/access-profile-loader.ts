@@ -1,27 +1,15 @@
-/** Loads the access profile for a request: the member's group, the school's settings and (if on) its classes. */
-import type { Membership } from '../identity/identity';
-import type { ClassGroupRepository, SchoolSettingsRepository } from './access-repositories';
+/** Builds a request's access profile from the member's facts, reading the classes only when class restrictions are on. */
+import type { ClassGroupRepository } from './access-repositories';
 import { buildAccessProfile, type AccessProfile } from './authorisation';
-import type { UserGroupRepository } from './user-group-repository';
-
-export interface AccessProfileSources {
-  readonly groups: UserGroupRepository;
-  readonly settings: SchoolSettingsRepository;
-  readonly classes: ClassGroupRepository;
-}
+import type { MemberAccessFacts } from './member-access-reader';
 
 export async function loadAccessProfile(
-  sources: AccessProfileSources,
-  membership: Membership,
+  classes: ClassGroupRepository,
+  facts: MemberAccessFacts & { readonly membership: { schoolId: string; personId: string } },
   elevated: boolean,
 ): Promise<AccessProfile> {
-  const [group, settings] = await Promise.all([
-    membership.groupId ? sources.groups.get(membership.schoolId, membership.groupId) : undefined,
-    sources.settings.get(membership.schoolId),
-  ]);
-  const classGroups = settings.classRestrictionsEnabled
-    ? await sources.classes.list(membership.schoolId)
-    : [];
+  const { membership, settings, group } = facts;
+  const classGroups = settings.classRestrictionsEnabled ? await classes.list(membership.schoolId) : [];
   return buildAccessProfile({
     personId: membership.personId,
     schoolId: membership.schoolId,

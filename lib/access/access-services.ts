@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditLog } from '../audit/audit-log';
 import { AlertGroupRepository, ClassGroupRepository, SchoolSettingsRepository } from './access-repositories';
 import { GroupMembershipWriter } from './group-membership-writer';
+import { MemberAccessReader } from './member-access-reader';
 import { UserGroupRepository } from './user-group-repository';
 
 export interface AccessServices {
@@ -12,6 +13,8 @@ export interface AccessServices {
   readonly alertGroups: AlertGroupRepository;
   readonly writer: GroupMembershipWriter;
   readonly audit: AuditLog;
+  /** What each staff request reads about its member, in one batch. */
+  readonly members: MemberAccessReader;
 }
 
 export function createAccessServices(
@@ -19,12 +22,14 @@ export function createAccessServices(
   tableName: string,
   now?: () => Date,
 ): AccessServices {
+  const groups = new UserGroupRepository(dynamo, tableName);
   return {
-    groups: new UserGroupRepository(dynamo, tableName),
+    groups,
     settings: new SchoolSettingsRepository(dynamo, tableName, now),
     classes: new ClassGroupRepository(dynamo, tableName),
     alertGroups: new AlertGroupRepository(dynamo, tableName),
     writer: new GroupMembershipWriter(dynamo, tableName),
     audit: new AuditLog(dynamo, tableName, now),
+    members: new MemberAccessReader(dynamo, tableName, groups, now),
   };
 }

@@ -3,6 +3,7 @@
  * email exists, the password was wrong, or the account is locked) and is recorded in the person's
  * security log; every outcome spends a password-hash's worth of time.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { hashToken, newOpaqueToken } from './opaque-token';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hashing';
 import type { Membership, Person, Session } from './identity';
@@ -134,7 +135,20 @@ export class SignInService {
   }
 
   /** The live session for a cookie value, or undefined when it is unknown, expired or its membership ended. */
-  async authenticate(sessionId: string): Promise<AuthenticatedSession | undefined> {
+  authenticate(sessionId: string): Promise<AuthenticatedSession | undefined> {
+    return this.authenticateWith(sessionId, async (session) => ({
+      membership: await this.deps.memberships.get(session.schoolId, session.personId),
+    }));
+  }
+
+  /**
+   * As `authenticate`, reading the membership (and whatever the caller needs alongside it, in the same
+   * round trip) through `readMember`, while the session's activity is written back in parallel.
+   */
+  async authenticateWith<T extends { readonly membership: Membership | undefined }>(
+    sessionId: string,
+    readMember: (session: Session) => Promise<T>,
+  ): Promise<(T & AuthenticatedSession) | undefined> {
     if (!/^ls_[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
     const session = await this.deps.sessions.get(hashToken(sessionId));
     if (!session) return undefined;
@@ -144,18 +158,27 @@ export class SignInService {
       await this.deps.sessions.delete(session.sessionHash);
       return undefined;
     }
+    const [member, stillLive] = await Promise.all([readMember(session), this.touchIfDue(session, now)]);
     // Checked on every request, so deactivation or removal from the school ends access at once.
-    const membership = await this.deps.memberships.get(session.schoolId, session.personId);
-    if (!membership || membership.status !== 'active') return undefined;
-    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-      const absolute = new Date(session.absoluteExpiresAt);
+    const { membership } = member;
+    if (!stillLive || !membership || membership.status !== 'active') return undefined;
+    return { ...member, session, membership };
+  }
+
+  /** Records activity at most once a minute; false when the session ended meanwhile. */
+  private async touchIfDue(session: Session, now: Date): Promise<boolean> {
+    if (now.getTime() - Date.parse(session.lastSeenAt) < TOUCH_INTERVAL_MS) return true;
+    try {
       await this.deps.sessions.touch(
         session.sessionHash,
         now.toISOString(),
-        ttlFor(now, session.idleTimeoutSeconds, absolute),
+        ttlFor(now, session.idleTimeoutSeconds, new Date(session.absoluteExpiresAt)),
       );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
-    return { session, membership };
   }
 
   async signOut(session: Session, origin: RequestOrigin): Promise<void> {

@@ -69,13 +69,16 @@ export function createApiContext(): ApiContext {
       authenticators: {
         operator: (secret) => operatorTokens.verify(secret),
         staff: async (sessionId) => {
-          const authenticated = await identity.signIn.authenticate(sessionId);
+          // Two round trips: the session, then the membership, group and settings in one batch.
+          const authenticated = await identity.signIn.authenticateWith(sessionId, (session) =>
+            access.members.read(session.schoolId, session.personId),
+          );
           if (!authenticated) return undefined;
           const { session, membership } = authenticated;
           return {
             ...session,
             displayName: membership.displayName,
-            access: await loadAccessProfile(access, membership, session.elevated),
+            access: await loadAccessProfile(access.classes, authenticated, session.elevated),
           };
         },
         recordRefusal: async (refusal) => {
