@@ -81,9 +81,10 @@ export class PupilRepository {
    * Saves `next` (version one more than `previous`) if the stored profile is still at
    * `previous.version`, moving its index items to match: name tokens that no longer apply and class
    * memberships that ended are deleted, new or changed ones put, and archiving moves every token from
-   * the ACTIVE to the ARCHIVED directory. StaleItemError, changing nothing, if someone saved first.
+   * the ACTIVE to the ARCHIVED directory. `companions` join the same transaction (the linked pupils'
+   * and monitored lists' copies of the summary). StaleItemError, changing nothing, if someone saved first.
    */
-  async update(next: Pupil, previous: Pupil): Promise<void> {
+  async update(next: Pupil, previous: Pupil, companions: readonly TransactWriteItem[] = []): Promise<void> {
     if (next.pupilId !== previous.pupilId || next.schoolId !== previous.schoolId) {
       throw new Error('An update cannot change which pupil it is.');
     }
@@ -102,7 +103,7 @@ export class PupilRepository {
       }
     }
     try {
-      await this.transact(items);
+      await this.transact([...items, ...companions]);
     } catch (error) {
       if (refusedFirstItem(error)) throw new StaleItemError();
       throw error;

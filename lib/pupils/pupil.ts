@@ -182,6 +182,8 @@ export const ContactSchema = ContactInputSchema.extend({
   pupilId: z.string().uuid(),
   source: z.enum(['mis', 'manual']),
   updatedAt: z.iso.datetime(),
+  /** Edits by hand are version-checked; contacts written before versions existed read as 1. */
+  version: z.number().int().positive().default(1),
 })
   .strip()
   .meta({ id: 'Contact' });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { monitoringKeys, pupilKeys } from '../../../lib/data/keys';
 import { StaleItemError } from '../../../lib/data/school-collection';
-import { startMonitoringWrites, stopMonitoringWrites } from '../../../lib/monitoring/monitoring-writes';
+import { changeMonitoringWrites, startMonitoringWrites } from '../../../lib/monitoring/monitoring-writes';
 import type { Pupil } from '../../../lib/pupils/pupil';
 import { PupilAlreadyExistsError } from '../../../lib/pupils/pupil-errors';
 import { PupilRepository } from '../../../lib/pupils/pupil-repository';
@@ -165,25 +165,35 @@ it('starts and stops monitoring in one transaction each, without touching the ve
   const edited = (await repository.get(schoolId, pupil.pupilId))!;
   expect(edited.monitoredCategoryIds).toEqual(['neglect', 'online']);
 
-  const stop = stopMonitoringWrites({
-    tableName: table.tableName,
-    pupil: edited,
-    openIntervals: [
-      {
-        pupilId: pupil.pupilId,
-        categoryId: 'neglect',
-        startedAt: '2025-02-03T10:00:00.000Z',
-        since: '2025-02-01',
-        startedBy: randomUUID(),
-        reason: 'manual',
-      },
-    ],
-    until: '2025-03-01',
-    at: '2025-03-01T12:00:00.000Z',
-    endedBy: randomUUID(),
+  const change = changeMonitoringWrites(table.tableName, edited, {
+    start: {
+      categoryIds: ['online', 'bullying'],
+      since: '2025-03-01',
+      at: '2025-03-01T12:00:00.000Z',
+      startedBy: randomUUID(),
+      reason: 'manual',
+    },
+    stop: {
+      openIntervals: [{ categoryId: 'neglect', startedAt: '2025-02-03T10:00:00.000Z' }],
+      until: '2025-03-01',
+      at: '2025-03-01T12:00:00.000Z',
+      endedBy: randomUUID(),
+    },
   });
-  await table.dynamo.send(new TransactWriteCommand({ TransactItems: stop.items }));
-  expect((await repository.get(schoolId, pupil.pupilId))?.monitoredCategoryIds).toEqual(['online']);
+  expect(change.categoryIds).toEqual(['bullying', 'neglect']);
+  await table.dynamo.send(new TransactWriteCommand({ TransactItems: change.items }));
+  expect((await repository.get(schoolId, pupil.pupilId))?.monitoredCategoryIds).toEqual([
+    'online',
+    'bullying',
+  ]);
   expect(await sortKeys(monitoringKeys.monitoredPartition(schoolId), 'CAT#neglect#')).toEqual([]);
-  expect(await sortKeys(pupilKeys.partition(schoolId, pupil.pupilId), 'MONITOR#')).toHaveLength(2);
+  expect(await sortKeys(pupilKeys.partition(schoolId, pupil.pupilId), 'MONITOR#')).toHaveLength(3);
+  // The same change again, from the copy read before it, is refused and changes nothing.
+  await expect(
+    table.dynamo.send(new TransactWriteCommand({ TransactItems: change.items })),
+  ).rejects.toThrow();
+  expect((await repository.get(schoolId, pupil.pupilId))?.monitoredCategoryIds).toEqual([
+    'online',
+    'bullying',
+  ]);
 });

@@ -1,5 +1,5 @@
 /** The web app's pupil paths and the "Hide names" starring. */
-import { starName } from '../../../web/src/pupils/hide-names-store';
+import { starName } from '../../../web/src/pupils/star-name';
 import { pupilPaths, resolvePupilScreen } from '../../../web/src/pupils/pupil-paths';
 
 const PUPIL = '0b6f3c1e-6a43-4c6e-9f0e-3f4b4c1d2e5a';

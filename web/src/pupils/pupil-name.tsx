@@ -2,7 +2,8 @@
  * Every pupil name the app shows goes through this component, so "Hide names" stars out all of them
  * at once. Screen readers hear "name hidden" rather than a string of asterisks.
  */
-import { starName, useNamesHidden } from './hide-names-store';
+import { useNamesHidden } from './hide-names-store';
+import { starName } from './star-name';
 
 export function PupilName({ name }: { name: string }) {
   const hidden = useNamesHidden();
