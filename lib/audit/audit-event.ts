@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'class.create',
   'class.access.update',
   'settings.update',
+  // Dashboard.
+  'dashboard.read',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -36,6 +36,11 @@ export const API_AREAS: readonly ApiArea[] = [
     entry: 'lambdas/admin/admin-handler.ts',
     pathPrefixes: ['/api/admin', '/api/audit', '/api/access'],
   },
+  {
+    id: 'dashboard',
+    entry: 'lambdas/dashboard/dashboard-handler.ts',
+    pathPrefixes: ['/api/dashboard'],
+  },
 ];
 
 /** Answers every path no area claims, with a 404 problem+json instead of a gateway error. */

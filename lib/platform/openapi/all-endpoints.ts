@@ -2,6 +2,7 @@
 import { ACCESS_ENDPOINTS } from '../../access/access-api';
 import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
 import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
+import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
 import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
@@ -16,4 +17,5 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...ACCESS_ENDPOINTS,
   ...ADMIN_ENDPOINTS,
   ...AUDIT_ENDPOINTS,
+  ...DASHBOARD_ENDPOINTS,
 ];
