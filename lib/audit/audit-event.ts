@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'class.create',
   'class.access.update',
   'settings.update',
+  // Document vault.
+  'document.upload',
+  'document.list',
+  'document.remove',
+  'document.alert',
   // Dashboard.
   'dashboard.read',
 ] as const;

@@ -37,6 +37,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/admin', '/api/audit', '/api/access'],
   },
   {
+    id: 'documents',
+    entry: 'lambdas/documents/documents-handler.ts',
+    pathPrefixes: ['/api/vault'],
+  },
+  {
     id: 'dashboard',
     entry: 'lambdas/dashboard/dashboard-handler.ts',
     pathPrefixes: ['/api/dashboard'],

@@ -33,6 +33,8 @@ export const VaultDocumentSchema = z
       .strip()
       .optional(),
     training: z.boolean(),
+    /** Set on a copy shared into a linked pupil's vault: the document it was copied from. */
+    sharedFrom: z.object({ pupilId: z.string().uuid(), documentId: z.string().uuid() }).strip().optional(),
   })
   .strip()
   .meta({ id: 'VaultDocument' });

@@ -114,6 +114,7 @@ export class ApiStack extends Stack {
           VAULT_BUCKET: data.vaultBucket.bucketName,
           EXTRACTS_BUCKET: data.extractsBucket.bucketName,
           DATA_KEY_ID: data.dataKey.keyArn,
+          VAULT_KEY_ID: data.vaultKey.keyArn,
           MAIL_FROM: config.mailFromAddress,
           ...workflow.stateMachineArnVariables(),
           SCHEDULE_GROUP_NAME: schedules.scheduleGroupName,

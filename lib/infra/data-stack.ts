@@ -5,7 +5,14 @@
  */
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, ManagedPolicy, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
+import {
+  AnyPrincipal,
+  Effect,
+  ManagedPolicy,
+  PolicyStatement,
+  ServicePrincipal,
+  type IRole,
+} from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
@@ -17,6 +24,7 @@ import {
 import type { Construct } from 'constructs';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import { auditKeys } from '../data/keys';
+import { EXPORTS_PREFIX, QUARANTINE_PREFIX } from '../documents/object-keys';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../data/table-definition';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
@@ -40,7 +48,13 @@ const TABLE_READ_WRITE_ACTIONS = [
 /** Encrypt and decrypt with a key, including the envelope data keys S3 and the app ask for. */
 const KEY_USE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'];
 
-const OBJECT_READ_WRITE_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+/** AbortMultipartUpload: a zip export streamed as a multipart upload is abandoned cleanly when it fails. */
+const OBJECT_READ_WRITE_ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:AbortMultipartUpload',
+];
 
 export class DataStack extends Stack {
   readonly table: TableV2;
@@ -137,19 +151,28 @@ export class DataStack extends Stack {
 
     this.vaultBucket = new Bucket(this, 'VaultBucket', {
       ...this.documentBucketProps(config, 'vault/'),
-      // Uploads go straight from the browser to a presigned URL, so the app's origin needs CORS for PUT.
+      // Uploads go straight from the browser to a presigned POST (downloads are plain navigations to a
+      // presigned GET, which CORS does not govern), so only the app's origin may POST.
       cors: [
         {
           allowedOrigins: [`https://${config.domainName}`],
-          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
-          allowedHeaders: ['content-type', 'x-amz-*'],
+          allowedMethods: [HttpMethods.POST],
+          allowedHeaders: ['content-type'],
           maxAge: 3000,
         },
       ],
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Unchecked browser uploads and one-off download packages (objectKeys in lib/documents) live a day.
+        ...[QUARANTINE_PREFIX, EXPORTS_PREFIX].map((prefix) => ({
+          id: `expire-${prefix.replace('/', '')}`,
+          prefix,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        })),
       ],
     });
+    this.requireVaultKeyEncryption(this.vaultBucket);
 
     this.extractsBucket = new Bucket(this, 'ExtractsBucket', {
       ...this.documentBucketProps(config, 'extracts/'),
@@ -169,6 +192,40 @@ export class DataStack extends Stack {
     const policies = this.createAccessPolicies();
     this.tableAccessPolicy = policies.table;
     this.documentsAccessPolicy = policies.documents;
+  }
+
+  /**
+   * Every write into the vault is SSE-KMS with the vault key. A request that names another
+   * encryption (SSE-S3, or another KMS key such as aws/s3) is denied; a request that names none gets
+   * the bucket's default, which is the vault key. The stricter "deny unless the header is present"
+   * form is not used because S3 evaluates it on UploadPart too, which never carries the header, so
+   * it would refuse every multipart upload (zip exports); the app sends the header on every write
+   * it makes and pins it in the browser's presigned POST policy.
+   */
+  private requireVaultKeyEncryption(bucket: Bucket): void {
+    const objects = bucket.arnForObjects('*');
+    bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyOtherThanKmsEncryption',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [objects],
+        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+      }),
+    );
+    bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyOtherKmsKeys',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [objects],
+        conditions: {
+          StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': this.vaultKey.keyArn },
+        },
+      }),
+    );
   }
 
   /** Read and write items and query every index (no Scan), plus use of the data key. */
@@ -227,7 +284,7 @@ export class DataStack extends Stack {
     acknowledgeWildcardResources(
       documents,
       objectArns,
-      'Documents are objects under per-school, per-pupil keys created at run time, so the grant names the buckets and leaves the key open; it allows only get, put and delete, and the application checks permission and writes the audit record before every access.',
+      'Documents are objects under per-school, per-pupil keys created at run time, so the grant names the buckets and leaves the key open; it allows only get, put, delete and abandoning a multipart upload, and the application checks permission and writes the audit record before every access.',
     );
     return { table, documents };
   }

@@ -21,6 +21,8 @@ export const ApiEnvironmentSchema = BaseEnvironmentSchema.extend({
   EXTRACTS_BUCKET: z.string().min(1),
   /** Customer-managed KMS key (id, ARN or alias) for application-level encryption. */
   DATA_KEY_ID: z.string().min(1),
+  /** Customer-managed KMS key (id, ARN or alias) the vault's documents and exports are encrypted with. */
+  VAULT_KEY_ID: z.string().min(1),
   MAIL_FROM: z.string().email(),
   TRANSFER_STATE_MACHINE_ARN: z.string().min(1),
   SCHEDULE_GROUP_NAME: z.string().min(1),

@@ -3,6 +3,7 @@ import { ACCESS_ENDPOINTS } from '../../access/access-api';
 import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
 import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
+import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
 import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
@@ -18,4 +19,5 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...ADMIN_ENDPOINTS,
   ...AUDIT_ENDPOINTS,
   ...DASHBOARD_ENDPOINTS,
+  ...DOCUMENT_ENDPOINTS,
 ];

@@ -7,6 +7,7 @@ const valid = {
   VAULT_BUCKET: 'v',
   EXTRACTS_BUCKET: 'e',
   DATA_KEY_ID: 'alias/k',
+  VAULT_KEY_ID: 'alias/v',
   MAIL_FROM: 'no-reply@example.org',
   TRANSFER_STATE_MACHINE_ARN: 'arn',
   SCHEDULE_GROUP_NAME: 'g',
