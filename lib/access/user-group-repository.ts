@@ -4,6 +4,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accessKeys } from '../data/keys';
 import { getItem, queryAll } from '../data/school-collection';
+import type { CategoryPermission } from './permissions';
 import { UserGroupSchema, type UserGroup } from './user-group';
 
 export class GroupNameTakenError extends Error {
@@ -43,6 +44,10 @@ function toItem(group: UserGroup): Record<string, unknown> {
     ...UserGroupSchema.parse(group),
   };
 }
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
   return error instanceof TransactionCanceledException
@@ -148,6 +153,36 @@ export class UserGroupRepository {
       if (codes?.includes('ConditionalCheckFailed')) throw new GroupNameTakenError();
       throw error;
     }
+  }
+
+  /**
+   * Update items that set one category's permission on each named group (or, for undefined, remove
+   * it), bumping the group's version so an edit made from an older copy of the group is refused.
+   * For the transaction that creates, deletes or merges the category; each group must still exist.
+   */
+  categoryPermissionUpdates(
+    schoolId: string,
+    categoryId: string,
+    permissions: ReadonlyMap<string, CategoryPermission | undefined>,
+    at: string,
+  ): TransactItem[] {
+    return [...permissions].map(([groupId, permission]) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: accessKeys.userGroup(schoolId, groupId),
+        UpdateExpression:
+          permission === undefined
+            ? 'REMOVE categoryPermissions.#category SET version = version + :one, updatedAt = :at'
+            : 'SET categoryPermissions.#category = :permission, version = version + :one, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#category': categoryId },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':at': at,
+          ...(permission === undefined ? {} : { ':permission': permission }),
+        },
+      },
+    }));
   }
 
   /** Deletes the group and frees its name, only while it has no members. */

@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = [
   'class.create',
   'class.access.update',
   'settings.update',
+  // Categories and agencies.
+  'category.create',
+  'category.update',
+  'category.delete',
+  'category.merge',
+  'agency.create',
+  'agency.update',
   // Document vault.
   'document.upload',
   'document.list',

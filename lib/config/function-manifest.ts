@@ -37,6 +37,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/admin', '/api/audit', '/api/access'],
   },
   {
+    id: 'categories',
+    entry: 'lambdas/categories/categories-handler.ts',
+    pathPrefixes: ['/api/categories', '/api/agencies', '/api/admin/categories', '/api/admin/agencies'],
+  },
+  {
     id: 'documents',
     entry: 'lambdas/documents/documents-handler.ts',
     pathPrefixes: ['/api/vault'],

@@ -5,6 +5,9 @@ import { CreateSchoolInputSchema, type CreateSchoolInput, type School } from './
 import type { SchoolRepository } from './school-repository';
 import { DEFAULT_USER_GROUPS, newUserGroup } from '../access/user-group';
 import { UserGroupRepository } from '../access/user-group-repository';
+import { AgencyRepository } from '../categories/agency-repository';
+import { CategoryRepository } from '../categories/category-repository';
+import { grantInEvery, startingCategories } from '../categories/default-categories';
 
 export class SchoolService {
   constructor(
@@ -26,10 +29,23 @@ export class SchoolService {
       updatedAt: timestamp,
       version: 1,
     };
+    const { categories, agencies } = startingCategories(school.schoolId, timestamp);
+    // Each starting group may do in every starting category what it may do in a new one.
     const groups = DEFAULT_USER_GROUPS.map((group) =>
-      newUserGroup(school.schoolId, group.settings, timestamp),
+      newUserGroup(
+        school.schoolId,
+        {
+          ...group.settings,
+          categoryPermissions: grantInEvery(categories, group.settings.newCategoryDefault),
+        },
+        timestamp,
+      ),
     );
-    await this.repository.create(school, UserGroupRepository.itemsFor(groups));
+    await this.repository.create(school, [
+      ...UserGroupRepository.itemsFor(groups),
+      ...CategoryRepository.itemsFor(categories),
+      ...AgencyRepository.itemsFor(agencies),
+    ]);
     return school;
   }
 

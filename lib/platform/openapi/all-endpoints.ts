@@ -2,6 +2,7 @@
 import { ACCESS_ENDPOINTS } from '../../access/access-api';
 import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
 import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
+import { CATEGORY_ENDPOINTS } from '../../categories/categories-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
@@ -18,6 +19,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...ACCESS_ENDPOINTS,
   ...ADMIN_ENDPOINTS,
   ...AUDIT_ENDPOINTS,
+  ...CATEGORY_ENDPOINTS,
   ...DASHBOARD_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
 ];

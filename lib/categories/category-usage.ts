@@ -1,0 +1,42 @@
+/**
+ * Whether a category has ever been used: an incident recorded in it (its CategoryUse partition) or a
+ * pupil monitored under it (MonitoredPupil items). A used category can be disabled, never deleted.
+ */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { categoryKeys, monitoringKeys } from '../data/keys';
+
+export class CategoryUsage {
+  constructor(
+    private readonly dynamo: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Two one-item Queries, in parallel. */
+  async isUsed(schoolId: string, categoryId: string): Promise<boolean> {
+    const [incidents, monitored] = await Promise.all([
+      this.anyItem(categoryKeys.usesPartition(schoolId, categoryId)),
+      this.anyItem(
+        monitoringKeys.monitoredPartition(schoolId),
+        monitoringKeys.monitoredCategoryPrefix(categoryId),
+      ),
+    ]);
+    return incidents || monitored;
+  }
+
+  private async anyItem(partition: string, sortKeyPrefix?: string): Promise<boolean> {
+    const result = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression:
+          sortKeyPrefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(sortKeyPrefix === undefined ? {} : { ':prefix': sortKeyPrefix }),
+        },
+        ProjectionExpression: 'PK',
+        Limit: 1,
+      }),
+    );
+    return (result.Items ?? []).length > 0;
+  }
+}
