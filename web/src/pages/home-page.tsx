@@ -1,10 +1,12 @@
 /**
- * The signed-in home page: who and where the person is signed in as, the schools they work in, and
- * their most recent sign-in activity, so an unexpected sign-in is noticed early.
+ * The signed-in home page is the dashboard (REC-10): quick search, Add incident, alerts, assigned
+ * incidents, history and recently viewed pupils. Below it, the schools the person works in and their
+ * most recent sign-in activity, so an unexpected sign-in is still noticed early.
  */
 import type { SessionView } from '../api/session-view';
 import { SecurityEventTable } from '../components/security-event-table';
 import { SecurityLogStatus } from '../components/security-log-status';
+import { DashboardSections } from '../dashboard/dashboard-sections';
 import { Link } from '../routing/link';
 import { useDocumentTitle } from '../routing/use-document-title';
 import { useSecurityLog } from '../security-log/use-security-log';
@@ -26,6 +28,8 @@ export function HomePage({ view }: { view: SessionView }) {
           at <strong className="lede__emphasis">{view.school.name}</strong>
         </p>
       </div>
+
+      <DashboardSections key={view.school.schoolId} />
 
       <div className="home-grid">
         <section className="panel" aria-labelledby="home-schools-heading">
