@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'document.alert',
   // Dashboard.
   'dashboard.read',
+  // Incidents, actions and alerts.
+  'incident.mark-read',
+  'action.create',
+  'pupil.overview.read',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -59,6 +59,7 @@
  * | AutoAlertRule      | SCHOOL#<s>                           | AUTO_ALERT#<ruleId>                             |
  * | TrainingEntry      | SCHOOL#<s>#TRAINING                  | <incidentId>[#ACTION#<actionId>]                |
  * | PendingUpload      | SCHOOL#<s>#UPLOAD#<uploadId>         | UPLOAD                        (TTL expiresAt)   |
+ * | AlertOutbox        | SCHOOL#<s>#ALERT_OUTBOX              | <incidentId>#INCIDENT or <incidentId>#ACTION#<actionId> | GSI1PK ALERT_OUTBOX | GSI1SK <createdAt>#<s>#<incidentId>#<event> |
  *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
@@ -116,6 +117,10 @@
  *   viewed pupils): one Query of SCHOOL#<s>#USER#<personId>#DASH. Read alerts and closed assignments are
  *   deleted from it and history and views expire by TTL, so the partition stays small.
  * - Incidents and actions added in training mode: Query SCHOOL#<s>#TRAINING.
+ * - Alerts still to send (REC-5): an AlertOutbox item is written in the incident's (or action's)
+ *   transaction and deleted once its dashboard alerts and mails are out. A retry of the request finds
+ *   it by GetItem; the sweeper finds every left-over item across schools, oldest first, with one Query
+ *   of GSI1 ALERT_OUTBOX, GSI1SK < the cut-off time (no Scan).
  *
  * Indexes: GSI1 serves operator lists across schools and per-person lookups; GSI2 serves per-school
  * secondary orderings (a user's audit trail); GSI3 is generic and will be claimed by later item types
@@ -460,4 +465,27 @@ export const trainingKeys = {
         ? part(incidentId, 'incidentId')
         : `${part(incidentId, 'incidentId')}#ACTION#${part(actionId, 'actionId')}`,
   }),
+};
+
+/** Alert outbox (REC-5): written with the incident or action, deleted once its alerts are delivered. */
+export type AlertOutboxEvent =
+  { readonly kind: 'incident' } | { readonly kind: 'action'; readonly actionId: string };
+
+export const alertOutboxKeys = {
+  partition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#ALERT_OUTBOX`,
+  eventPart: (event: AlertOutboxEvent): string =>
+    event.kind === 'incident' ? 'INCIDENT' : `ACTION#${part(event.actionId, 'actionId')}`,
+  item: (schoolId: string, incidentId: string, event: AlertOutboxEvent): TableKey => ({
+    PK: alertOutboxKeys.partition(schoolId),
+    SK: `${part(incidentId, 'incidentId')}#${alertOutboxKeys.eventPart(event)}`,
+  }),
+  /** One GSI1 partition for the whole region: the sweeper's oldest-first list of undelivered alerts. */
+  pendingPartition: 'ALERT_OUTBOX',
+  pendingSortKey: (
+    createdAt: string,
+    schoolId: string,
+    incidentId: string,
+    event: AlertOutboxEvent,
+  ): string =>
+    `${part(createdAt, 'createdAt')}#${part(schoolId, 'schoolId')}#${part(incidentId, 'incidentId')}#${alertOutboxKeys.eventPart(event)}`,
 };

@@ -118,7 +118,32 @@ export const NewIncidentSchema = z
 
 export type NewIncident = z.output<typeof NewIncidentSchema>;
 
-const StaffRefSchema = z.object({ personId: z.string().uuid(), name: z.string() }).strip();
+/** A member of staff as records name them: the id, and the name the school knew them by then. */
+export const StaffRefSchema = z
+  .object({ personId: z.string().uuid(), name: z.string() })
+  .strip()
+  .meta({ id: 'StaffRef' });
+
+export type StaffRef = z.output<typeof StaffRefSchema>;
+
+const DecidedSchema = { decidedAt: z.iso.datetime(), decidedBy: StaffRefSchema };
+
+/** BYD-5 as stored on the incident: the decision with who made it and when. */
+export const ReferralRecordSchema = z
+  .discriminatedUnion('decision', [
+    z
+      .object({
+        decision: z.literal('referred'),
+        agencyIds: z.array(z.string().uuid()),
+        rationale: z.string(),
+        ...DecidedSchema,
+      })
+      .strip(),
+    z.object({ decision: z.literal('not-referred'), rationale: z.string(), ...DecidedSchema }).strip(),
+  ])
+  .meta({ id: 'ReferralRecord' });
+
+export type ReferralRecord = z.output<typeof ReferralRecordSchema>;
 
 export const DeletionMarkerSchema = z
   .object({ at: z.iso.datetime(), by: StaffRefSchema, reason: z.string() })
@@ -153,9 +178,7 @@ export const IncidentSchema = z
     assignedTo: StaffRefSchema.optional(),
     agencyIds: z.array(z.string()),
     bodyMap: z.array(BodyMapMarkerSchema),
-    referral: ReferralDecisionSchema.and(
-      z.object({ decidedAt: z.iso.datetime(), decidedBy: StaffRefSchema }).strip(),
-    ).optional(),
+    referral: ReferralRecordSchema.optional(),
     /** Staff alerted so far ("the same people as the incident" for actions). */
     alertedPersonIds: z.array(z.string().uuid()),
     documentIds: z.array(z.string().uuid()),
@@ -176,6 +199,11 @@ export type Incident = z.output<typeof IncidentSchema>;
 export const NewActionSchema = z
   .object({
     actionId: z.string().uuid(),
+    /**
+     * The pupil whose copy of the incident the action is added from: the action goes on that copy and
+     * the subject's (and every linked pupil's when copyToLinkedPupils is set).
+     */
+    pupilId: z.string().uuid(),
     text: IncidentTextSchema,
     /** Extra categories, added to the incident (e.g. raised to Child Protection). */
     categoryIds: z

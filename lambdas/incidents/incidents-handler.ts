@@ -1,0 +1,61 @@
+/** Incidents API area: incidents, actions, alerts read, chronology and its overview, staff directory. */
+import { auditActorOf } from '../../lib/audit/audit-actor';
+import { incidentProblems } from '../../lib/incidents/incident-problems';
+import { incidentServices } from '../../lib/incidents/incident-services';
+import {
+  addAction,
+  addIncident,
+  getChronology,
+  getChronologyOverview,
+  getIncident,
+  markIncidentRead,
+} from '../../lib/incidents/incidents-api';
+import type { Viewer } from '../../lib/incidents/viewer';
+import { createApiContext } from '../../lib/platform/api-context';
+import { staffPrincipal } from '../../lib/platform/http/access';
+import { createApiHandler } from '../../lib/platform/http/api-handler';
+import { implement, type EndpointContract, type ValidatedRequest } from '../../lib/platform/http/endpoint';
+import { getStaffDirectory } from '../../lib/staff/staff-api';
+
+const context = createApiContext();
+const services = incidentServices(context);
+
+/** The caller, from the session only: their audit identity and what they may do. */
+function viewer<C extends EndpointContract>(request: ValidatedRequest<C>): Viewer {
+  const principal = staffPrincipal(request.principal);
+  return { actor: auditActorOf(principal, request), access: principal.access };
+}
+
+export const handler = createApiHandler(
+  incidentProblems([
+    implement(addIncident, async (request) => {
+      const added = await services.incidents.add(viewer(request), request.body);
+      return { status: added.created ? 201 : 200, body: added.receipt };
+    }),
+    implement(getIncident, async (request) => ({
+      body: await services.reader.read(viewer(request), request.params.incidentId, request.query.pupilId),
+    })),
+    implement(markIncidentRead, async (request) => ({
+      body: await services.reader.markRead(viewer(request), request.params.incidentId),
+    })),
+    implement(addAction, async (request) => {
+      const added = await services.actions.add(viewer(request), request.params.incidentId, request.body);
+      return { status: added.created ? 201 : 200, body: added.action };
+    }),
+    implement(getChronology, async (request) => ({
+      body: await services.chronology.page(
+        viewer(request),
+        request.params.pupilId,
+        request.query.limit,
+        request.query.cursor,
+      ),
+    })),
+    implement(getChronologyOverview, async (request) => ({
+      body: await services.chronology.overview(viewer(request), request.params.pupilId),
+    })),
+    implement(getStaffDirectory, async (request) => ({
+      body: await services.staff.list(staffPrincipal(request.principal).schoolId),
+    })),
+  ]),
+  context.handlerOptions,
+);

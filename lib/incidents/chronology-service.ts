@@ -1,0 +1,128 @@
+/**
+ * A pupil's chronology (REC-8): their incidents newest first, each with its actions, keeping only the
+ * copies the viewer may see (a copy in any category they may not view is left out with its actions),
+ * and the overview's counts by category and by month. Each is audited before it is returned.
+ */
+import { authorisation } from '../access/authorisation';
+import type { AuditLog } from '../audit/audit-log';
+import { encodeCursor } from '../data/page-cursor';
+import { pupilAccessFacts, summaryOf, type Pupil, type PupilSummary } from '../pupils/pupil';
+import type { ChronologyIncident, IncidentWithActions } from './chronology-entry';
+import { assemblePage } from './chronology-page';
+import { IncidentNotFoundError } from './incident-errors';
+import type { IncidentRepository, OverviewEntry } from './incident-repository';
+import type { PupilReader, Viewer } from './viewer';
+
+export interface ChronologyPage {
+  readonly pupil: PupilSummary;
+  readonly items: IncidentWithActions[];
+  readonly nextCursor?: string;
+}
+
+export interface ChronologyOverview {
+  readonly pupil: PupilSummary;
+  readonly total: number;
+  readonly byCategory: { categoryId: string; count: number }[];
+  readonly byMonth: { month: string; count: number }[];
+}
+
+/** Items read per incident wanted on the first read: room for a few actions each. */
+const ITEMS_PER_INCIDENT = 4;
+
+export class ChronologyService {
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly pupils: PupilReader,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * One page: GetItem of the profile and one Query in parallel. Only when that Query ends inside an
+   * incident's actions before any whole incident is a second Query made (without a limit) to finish it.
+   */
+  async page(viewer: Viewer, pupilId: string, limit: number, cursor?: string): Promise<ChronologyPage> {
+    const schoolId = viewer.actor.schoolId;
+    const [pupil, first] = await Promise.all([
+      this.pupils.get(schoolId, pupilId),
+      this.incidents.chronologySlice(schoolId, pupilId, limit * ITEMS_PER_INCIDENT + 1, cursor),
+    ]);
+    const seen = this.visiblePupil(viewer, pupil);
+    const visible = (copy: ChronologyIncident) =>
+      authorisation.maySeeIncident(viewer.access, {
+        pupil: pupilAccessFacts(seen),
+        categoryIds: copy.categoryIds,
+      });
+    let assembly = assemblePage(first.items, [], limit, visible);
+    let lastKey = first.lastKey;
+    if (!assembly.lastTaken && lastKey) {
+      const rest = await this.incidents.chronologySlice(schoolId, pupilId, undefined, encodeCursor(lastKey));
+      assembly = assemblePage(rest.items, assembly.pendingActions, limit, visible);
+      lastKey = rest.lastKey;
+    }
+    const more = assembly.cut || lastKey !== undefined;
+    await this.audit.record(viewer.actor, {
+      action: 'pupil.chronology.read',
+      resourceType: 'pupil',
+      resourceId: pupilId,
+      pupilId,
+    });
+    return {
+      pupil: summaryOf(seen),
+      items: assembly.incidents,
+      ...(more && assembly.lastTaken
+        ? { nextCursor: this.incidents.chronologyCursor(assembly.lastTaken) }
+        : {}),
+    };
+  }
+
+  /**
+   * Incidents by category and by month, from the viewer's visible copies only. GetItem of the profile
+   * and the pupil's entries (projected to time, categories and deletion) in parallel.
+   */
+  async overview(viewer: Viewer, pupilId: string): Promise<ChronologyOverview> {
+    const schoolId = viewer.actor.schoolId;
+    const [pupil, entries] = await Promise.all([
+      this.pupils.get(schoolId, pupilId),
+      this.incidents.overviewEntries(schoolId, pupilId),
+    ]);
+    const seen = this.visiblePupil(viewer, pupil);
+    const facts = pupilAccessFacts(seen);
+    const counted = entries.filter(
+      (entry: OverviewEntry) =>
+        !entry.deleted &&
+        authorisation.maySeeIncident(viewer.access, { pupil: facts, categoryIds: entry.categoryIds }),
+    );
+    await this.audit.record(viewer.actor, {
+      action: 'pupil.overview.read',
+      resourceType: 'pupil',
+      resourceId: pupilId,
+      pupilId,
+    });
+    return {
+      pupil: summaryOf(seen),
+      total: counted.length,
+      byCategory: tally(counted.flatMap((entry) => entry.categoryIds)).map(([categoryId, count]) => ({
+        categoryId,
+        count,
+      })),
+      byMonth: tally(counted.map((entry) => entry.occurredAt.slice(0, 7)))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([month, count]) => ({ month, count })),
+    };
+  }
+
+  /** The pupil, if this viewer may open them; otherwise the same answer as for no such pupil. */
+  private visiblePupil(viewer: Viewer, pupil: Pupil | undefined): Pupil {
+    if (!pupil || !authorisation.maySeePupil(viewer.access, pupilAccessFacts(pupil))) {
+      throw new IncidentNotFoundError('pupil');
+    }
+    return pupil;
+  }
+}
+
+/** Counts of each value, most frequent first. */
+function tally(values: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort(([, a], [, b]) => b - a);
+}

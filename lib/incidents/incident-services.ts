@@ -1,0 +1,80 @@
+/** Wires the incident, action, chronology, alert and staff-directory services from the API context. */
+import { AlertDelivery } from '../alerts/alert-delivery';
+import { AlertInbox } from '../alerts/alert-inbox';
+import { AlertOutboxRepository } from '../alerts/alert-outbox-repository';
+import { AgencyRepository } from '../categories/agency-repository';
+import { CategoryRepository } from '../categories/category-repository';
+import { MailService } from '../mail/mail-service';
+import type { ApiContext } from '../platform/api-context';
+import { PupilRepository } from '../pupils/pupil-repository';
+import { SchoolRepository } from '../schools/school-repository';
+import { StaffDirectoryService } from '../staff/staff-directory';
+import { ActionService } from './action-service';
+import { ChronologyService } from './chronology-service';
+import { IncidentReadService } from './incident-read-service';
+import { IncidentRepository } from './incident-repository';
+import { IncidentService, type IncidentWriteDependencies } from './incident-service';
+import { loadSchoolReference } from './school-reference';
+
+export interface IncidentServices {
+  readonly incidents: IncidentService;
+  readonly actions: ActionService;
+  readonly reader: IncidentReadService;
+  readonly chronology: ChronologyService;
+  readonly staff: StaffDirectoryService;
+}
+
+export function incidentServices(context: ApiContext, now: () => Date = () => new Date()): IncidentServices {
+  const { clients, environment, identity, access } = context;
+  const dynamo = clients.dynamo;
+  const tableName = environment.TABLE_NAME;
+  const incidents = new IncidentRepository(dynamo, tableName);
+  const pupils = new PupilRepository(dynamo, tableName);
+  const categories = new CategoryRepository(dynamo, tableName);
+  const outbox = new AlertOutboxRepository(dynamo, tableName);
+  const inbox = new AlertInbox(dynamo, tableName);
+  const referenceSources = {
+    categories,
+    agencies: new AgencyRepository(dynamo, tableName),
+    memberships: identity.memberships,
+    alertGroups: access.alertGroups,
+    settings: access.settings,
+    schools: new SchoolRepository(dynamo, tableName),
+  };
+  const writes: IncidentWriteDependencies = {
+    dynamo,
+    tableName,
+    incidents,
+    pupils,
+    reference: (schoolId) => loadSchoolReference(referenceSources, schoolId),
+    keyHolder: (personId) => identity.keys.hasAny(personId),
+    categoryCheck: (schoolId, categoryId) => categories.categoryCheck(schoolId, categoryId),
+    outbox,
+    inbox,
+    delivery: new AlertDelivery({
+      inbox,
+      outbox,
+      mail: new MailService(clients.ses, environment.MAIL_FROM),
+      appBaseUrl: environment.APP_BASE_URL,
+    }),
+    audit: access.audit,
+    now,
+  };
+  return {
+    incidents: new IncidentService(writes),
+    actions: new ActionService(writes),
+    reader: new IncidentReadService(incidents, pupils, inbox, access.audit),
+    chronology: new ChronologyService(incidents, pupils, access.audit),
+    staff: new StaffDirectoryService({
+      memberships: identity.memberships,
+      alertGroups: access.alertGroups,
+      keyHolders: async (personIds) => {
+        // One single-item Query per person, in parallel.
+        const flags = await Promise.all(
+          personIds.map(async (personId) => [personId, await identity.keys.hasAny(personId)] as const),
+        );
+        return new Set(flags.filter(([, has]) => has).map(([personId]) => personId));
+      },
+    }),
+  };
+}
