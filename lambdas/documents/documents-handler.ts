@@ -1,6 +1,7 @@
 /** Document vault API area (/api/vault): uploads through quarantine, listing, downloads, zips, removal, alerts. */
 import { auditActorOf } from '../../lib/audit/audit-actor';
 import {
+  alertVaultDocument,
   completeVaultUpload,
   downloadVaultDocument,
   downloadVaultZip,
@@ -18,7 +19,7 @@ import { staffPrincipal } from '../../lib/platform/http/access';
 import { implement, type EndpointContract, type ValidatedRequest } from '../../lib/platform/http/endpoint';
 
 const context = createApiContext();
-const { documents } = documentServices(context);
+const { documents, alerts } = documentServices(context);
 
 /** The acting member of staff: their access profile and audit identity, from the session only. */
 function viewer<C extends EndpointContract>(request: ValidatedRequest<C>): DocumentViewer {
@@ -53,6 +54,16 @@ export const handler = createApiHandler(
           request.body.reason,
         ),
       ),
+    })),
+    implement(alertVaultDocument, async (request) => ({
+      body: {
+        alerted: await alerts.alert(
+          viewer(request),
+          request.params.pupilId,
+          request.params.documentId,
+          request.body,
+        ),
+      },
     })),
   ]),
   context.handlerOptions,

@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromBuffer, type Entry } from 'yauzl';
-import { accessKeys, auditKeys, documentKeys } from '../../../lib/data/keys';
+import { accessKeys, auditKeys, dashboardKeys, documentKeys } from '../../../lib/data/keys';
 import { attachmentWrites } from '../../../lib/documents/attachment-writes';
 import type { Pupil } from '../../../lib/pupils/pupil';
 import { PupilRepository } from '../../../lib/pupils/pupil-repository';
@@ -427,5 +427,62 @@ describe('removing a file', () => {
     );
     expect(again.status).toBe(409);
     expect(await auditActions(dana.schoolId, oakfieldPupil)).toContain('document.remove');
+  });
+});
+
+describe('alerting staff to a file', () => {
+  interface StoredMail {
+    readonly subject: string;
+    readonly destination: { to: string[] };
+    readonly body: { text: string };
+  }
+
+  async function mailTo(address: string): Promise<StoredMail[]> {
+    const response = await fetch(`${process.env.AWS_ENDPOINT_URL_SESV2}/store`, {
+      headers: { Authorization: 'AWS4-HMAC-SHA256 tests' },
+    });
+    const { emails } = (await response.json()) as { emails: StoredMail[] };
+    return emails.filter((mail) => mail.destination.to.includes(address));
+  }
+
+  it('puts a DOC- alert on each dashboard and mails who added it, with no file or pupil name', async () => {
+    const document = await uploadDocument(tom, oakfieldPupil, 'Secret plan.pdf', 'application/pdf', PDF);
+    const before = (await mailTo(tom.email)).length;
+    const alerted = await dana.json<{ alerted: number }>(
+      'POST',
+      `/api/vault/pupils/${oakfieldPupil}/documents/${document.documentId}/alert`,
+      { personIds: [tom.personId], alertGroupIds: [] },
+    );
+    expect(alerted).toEqual({ status: 200, body: { alerted: 1 } });
+
+    const entry = await harness.table.dynamo.send(
+      new GetCommand({
+        TableName: harness.table.tableName,
+        Key: dashboardKeys.alert(dana.schoolId, tom.personId, `DOC-${document.documentId}`),
+      }),
+    );
+    expect(entry.Item).toEqual(
+      expect.objectContaining({
+        pupilId: oakfieldPupil,
+        alertedBy: { personId: dana.personId, name: expect.any(String) },
+      }),
+    );
+    const mails = await mailTo(tom.email);
+    expect(mails).toHaveLength(before + 1);
+    const mail = mails[mails.length - 1]!;
+    expect(mail.body.text).toContain('has added a document');
+    expect(`${mail.subject}\n${mail.body.text}`).not.toMatch(/Secret plan|Ada|Vault/);
+    expect(await auditActions(dana.schoolId, oakfieldPupil)).toContain('document.alert');
+  });
+
+  it('refuses someone who is not staff here, naming the field', async () => {
+    const document = await uploadDocument(tom, oakfieldPupil, 'x.pdf', 'application/pdf', PDF);
+    const refused = await dana.json<{ errors: { field: string }[] }>(
+      'POST',
+      `/api/vault/pupils/${oakfieldPupil}/documents/${document.documentId}/alert`,
+      { personIds: [ravi.personId] },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'body.personIds.0' })]);
   });
 });
