@@ -3,6 +3,7 @@
  * capacity it consumed. With no observer registered the middleware does nothing, so production pays
  * for one array-length check per call.
  */
+import { performance } from 'node:perf_hooks';
 import type { ConsumedCapacity, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 export interface DynamoCall {
@@ -17,6 +18,9 @@ export interface DynamoCall {
   readonly itemSizes: readonly number[];
   /** Whether the read asked for strong consistency (which costs twice an eventually consistent read). */
   readonly consistentRead: boolean;
+  /** When the call was sent and answered (performance.now()), to tell parallel calls from sequential ones. */
+  readonly startedAt: number;
+  readonly finishedAt: number;
 }
 
 export type DynamoObserver = (call: DynamoCall) => void;
@@ -97,7 +101,9 @@ export function attachDynamoObserver(client: DynamoDBClient): void {
       if (observers.length === 0) return next(args);
       const input = args.input as Record<string, unknown>;
       input.ReturnConsumedCapacity ??= 'TOTAL';
+      const startedAt = performance.now();
       const result = await next(args);
+      const finishedAt = performance.now();
       const output = result.output as unknown as Record<string, unknown>;
       const itemSizes = returnedItems(output).map(itemBytes);
       const call: DynamoCall = {
@@ -107,6 +113,8 @@ export function attachDynamoObserver(client: DynamoDBClient): void {
         bytesReturned: itemSizes.reduce((sum, size) => sum + size, 0),
         itemSizes,
         consistentRead: asksForConsistentRead(input),
+        startedAt,
+        finishedAt,
       };
       for (const observer of observers) observer(call);
       return result;

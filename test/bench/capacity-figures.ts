@@ -11,6 +11,8 @@ const READS = new Set([...PER_ITEM_READS, 'QueryCommand', 'ScanCommand', 'Transa
 
 export interface RequestCapacity {
   /** DynamoDB requests made (parallel requests count separately). */
+  readonly requests: number;
+  /** Sequential round trips: requests that overlap in time count once. */
   readonly roundTrips: number;
   readonly readCalls: number;
   readonly writeCalls: number;
@@ -47,7 +49,8 @@ export function requestCapacity(calls: readonly DynamoCall[]): RequestCapacity {
   const reads = calls.filter((call) => READS.has(call.command));
   const writes = calls.filter((call) => !READS.has(call.command));
   return {
-    roundTrips: calls.length,
+    requests: calls.length,
+    roundTrips: sequentialRoundTrips(calls),
     readCalls: reads.length,
     writeCalls: writes.length,
     readCapacity: reads.reduce((sum, call) => sum + consumed(call), 0),
@@ -58,10 +61,36 @@ export function requestCapacity(calls: readonly DynamoCall[]): RequestCapacity {
   };
 }
 
+/** Groups calls that overlap in time (sent in parallel) and counts the groups. */
+export function sequentialRoundTrips(calls: readonly DynamoCall[]): number {
+  const ordered = [...calls].sort((a, b) => a.startedAt - b.startedAt);
+  let trips = 0;
+  let tripEnd = Number.NEGATIVE_INFINITY;
+  for (const call of ordered) {
+    if (call.startedAt >= tripEnd) trips += 1;
+    tripEnd = call.startedAt >= tripEnd ? call.finishedAt : Math.max(tripEnd, call.finishedAt);
+  }
+  return trips;
+}
+
 /** The value below which `fraction` of the sorted samples fall (nearest rank). */
 export function percentile(values: readonly number[], fraction: number): number {
   if (values.length === 0) throw new Error('No samples');
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(fraction * sorted.length)));
   return sorted[rank - 1]!;
+}
+
+/**
+ * The least read capacity when a Query's first `usedItems` items are all the endpoint needed (a page cut
+ * between incidents): the rest of what that Query read counts as over-read.
+ */
+export function minimumUsingQueryPrefix(calls: readonly DynamoCall[], usedItems: number): number {
+  let queryCounted = false;
+  return calls.reduce((sum, call) => {
+    if (call.command !== 'QueryCommand' || queryCounted) return sum + minimumReadCapacity(call);
+    queryCounted = true;
+    const usedBytes = call.itemSizes.slice(0, usedItems).reduce((total, size) => total + size, 0);
+    return sum + unitsFor(usedBytes, call.consistentRead);
+  }, 0);
 }

@@ -1,8 +1,21 @@
 import type { DynamoCall } from '../../../lib/platform/dynamo-observer';
-import { minimumReadCapacity, percentile, requestCapacity } from '../../bench/capacity-figures';
+import {
+  minimumReadCapacity,
+  minimumUsingQueryPrefix,
+  percentile,
+  requestCapacity,
+} from '../../bench/capacity-figures';
 
-function call(command: string, itemSizes: number[], consistentRead: boolean, units: number): DynamoCall {
+function call(
+  command: string,
+  itemSizes: number[],
+  consistentRead: boolean,
+  units: number,
+  timing: [number, number] = [0, 1],
+): DynamoCall {
   return {
+    startedAt: timing[0],
+    finishedAt: timing[1],
     command,
     consumedCapacity: [{ TableName: 't', CapacityUnits: units }],
     itemsReturned: itemSizes.length,
@@ -30,11 +43,12 @@ describe('minimum read capacity', () => {
 
 it("totals one request's calls into round trips, capacity consumed and the minimum", () => {
   const figures = requestCapacity([
-    call('BatchGetItemCommand', [400, 300], true, 2),
-    call('QueryCommand', [4000, 4000], false, 1.5),
-    call('PutItemCommand', [], false, 1),
+    call('BatchGetItemCommand', [400, 300], true, 2, [0, 10]),
+    call('QueryCommand', [4000, 4000], false, 1.5, [11, 20]),
+    call('PutItemCommand', [], false, 1, [21, 25]),
   ]);
   expect(figures).toEqual({
+    requests: 3,
     roundTrips: 3,
     readCalls: 2,
     writeCalls: 1,
@@ -46,9 +60,30 @@ it("totals one request's calls into round trips, capacity consumed and the minim
   });
 });
 
+it('counts calls sent in parallel as one round trip', () => {
+  const figures = requestCapacity([
+    call('GetItemCommand', [100], true, 1, [0, 10]),
+    call('GetItemCommand', [100], true, 1, [12, 20]),
+    call('QueryCommand', [100], false, 0.5, [13, 18]),
+    call('PutItemCommand', [], false, 1, [21, 30]),
+  ]);
+  expect(figures.requests).toBe(4);
+  expect(figures.roundTrips).toBe(3);
+});
+
 it('takes nearest-rank percentiles', () => {
   const values = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
   expect(percentile(values, 0.5)).toBe(5);
   expect(percentile(values, 0.95)).toBe(10);
   expect(() => percentile([], 0.5)).toThrow('No samples');
+});
+
+it('counts only the items a page used from its Query as the minimum, the rest as over-read', () => {
+  const calls = [
+    call('GetItemCommand', [500], true, 1, [0, 5]),
+    call('QueryCommand', [3000, 3000, 3000, 3000], false, 1.5, [0, 6]),
+  ];
+  // The page used the first two items (6,000 bytes: two 4 KB units, eventually consistent).
+  expect(minimumUsingQueryPrefix(calls, 2)).toBe(1 + 1);
+  expect(minimumUsingQueryPrefix(calls, 4)).toBe(1 + 1.5);
 });
