@@ -47,11 +47,15 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/** Answers about a signed-in person must never come from the browser's cache. */
+const NO_STORE = { cache: 'no-store' } as const;
+
 export async function apiRequest(path: `/api/${string}`, request: ApiRequest = {}): Promise<Response> {
   const method = request.method ?? 'GET';
   const session = currentSession;
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  // Spread, because the Node RequestInit type that unit tests compile this file against lacks `cache`.
+  const init: RequestInit = { method, headers, credentials: 'same-origin', ...NO_STORE };
   if (request.body !== undefined) {
     headers.set('Content-Type', 'application/json');
     init.body = JSON.stringify(request.body);
