@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { areaForPath } from '../lib/config/function-manifest';
-import { WEB_SECURITY_HEADERS } from '../lib/config/web-security-headers';
+import { webSecurityHeaders } from '../lib/config/web-security-headers';
 import { invokeLocalFunction } from './lambda-invoker';
 import { BodyTooLargeError, readCappedBody } from './read-capped-body';
 
@@ -130,12 +130,17 @@ async function serveApi(request: IncomingMessage, response: ServerResponse, url:
   sendProxyResult(response, result);
 }
 
-async function serveWeb(response: ServerResponse, url: URL, webRoot: string): Promise<void> {
+async function serveWeb(
+  response: ServerResponse,
+  url: URL,
+  webRoot: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<void> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(url.pathname);
   } catch {
-    response.writeHead(400, { ...WEB_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('Bad request');
     return;
   }
@@ -146,7 +151,7 @@ async function serveWeb(response: ServerResponse, url: URL, webRoot: string): Pr
   // SPA routing, like the CloudFront function: paths without a file extension get index.html.
   if (!isFile) {
     if (extname(requested) !== '') {
-      response.writeHead(404, { ...WEB_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Not found');
       return;
     }
@@ -155,7 +160,7 @@ async function serveWeb(response: ServerResponse, url: URL, webRoot: string): Pr
   const content = await readFile(file);
   const isIndex = file.endsWith('index.html');
   response.writeHead(200, {
-    ...WEB_SECURITY_HEADERS,
+    ...headers,
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
   });
@@ -165,8 +170,11 @@ async function serveWeb(response: ServerResponse, url: URL, webRoot: string): Pr
 export async function startHttpGateway(options: {
   port: number;
   webRoot: string;
+  /** The S3 stand-in's origin, which the browser uploads vault files to (the CSP's connect-src). */
+  uploadOrigin?: string;
   onError?: (error: unknown) => void;
 }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const headers = webSecurityHeaders(options.uploadOrigin);
   if (!existsSync(join(options.webRoot, 'index.html'))) {
     throw new Error(
       `The web app is not built (${options.webRoot}/index.html missing): run npm run build:web`,
@@ -175,7 +183,7 @@ export async function startHttpGateway(options: {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    const work = isApi ? serveApi(request, response, url) : serveWeb(response, url, options.webRoot);
+    const work = isApi ? serveApi(request, response, url) : serveWeb(response, url, options.webRoot, headers);
     work.catch((error: unknown) => {
       options.onError?.(error);
       if (!response.headersSent) sendGatewayProblem(response, 502, 'Bad Gateway');

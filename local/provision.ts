@@ -10,13 +10,19 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  BucketAlreadyOwnedByYou,
+  CreateBucketCommand,
+  PutBucketCorsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import {
   ConflictException,
   CreateScheduleGroupCommand,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import { createTableInput, TTL_ATTRIBUTE } from '../lib/data/table-definition';
+import { vaultCorsRule } from '../lib/documents/vault-cors';
 
 /** Creates the table with its GSIs and TTL unless it exists. Returns true when it was created. */
 export async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise<boolean> {
@@ -54,6 +60,26 @@ export async function ensureBuckets(s3: S3Client, buckets: readonly string[]): P
         throw error;
     }
   }
+}
+
+/** The vault bucket's CORS rule (the Data stack's), so the browser can POST uploads to the stand-in. */
+export async function allowBrowserUploads(s3: S3Client, bucket: string, appOrigin: string): Promise<void> {
+  const rule = vaultCorsRule(new URL(appOrigin).origin);
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: rule.allowedOrigins,
+            AllowedMethods: rule.allowedMethods,
+            AllowedHeaders: rule.allowedHeaders,
+            MaxAgeSeconds: rule.maxAgeSeconds,
+          },
+        ],
+      },
+    }),
+  );
 }
 
 export async function ensureScheduleGroup(scheduler: SchedulerClient, name: string): Promise<void> {

@@ -25,7 +25,7 @@ import {
   sdkEnvironment,
   type StandinEndpoints,
 } from './local-environment';
-import { ensureBuckets, ensureScheduleGroup, ensureTable } from './provision';
+import { allowBrowserUploads, ensureBuckets, ensureScheduleGroup, ensureTable } from './provision';
 import { startStandIns, type StandinPorts } from './stand-ins';
 
 export const LANTERN_HOME = join(REPOSITORY_ROOT, '.lantern');
@@ -100,10 +100,9 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
 
     const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.dynamodb });
     await ensureTable(dynamodb, LOCAL_TABLE_NAME);
-    await ensureBuckets(
-      new S3Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.s3, forcePathStyle: true }),
-      bucketsOf(apiEnvironment),
-    );
+    const s3 = new S3Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.s3, forcePathStyle: true });
+    await ensureBuckets(s3, bucketsOf(apiEnvironment));
+    await allowBrowserUploads(s3, apiEnvironment.VAULT_BUCKET, url);
     await ensureScheduleGroup(
       new SchedulerClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.scheduler }),
       LOCAL_SCHEDULE_GROUP,
@@ -116,6 +115,7 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
     const gateway = await startHttpGateway({
       port: appPort,
       webRoot: join(REPOSITORY_ROOT, 'web', 'dist'),
+      uploadOrigin: new URL(standIns.endpoints.s3).origin,
       onError: (error) =>
         process.stderr.write(`[gateway] ${error instanceof Error ? error.stack : String(error)}\n`),
     });

@@ -25,6 +25,7 @@ import type { Construct } from 'constructs';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import { auditKeys } from '../data/keys';
 import { EXPORTS_PREFIX, QUARANTINE_PREFIX } from '../documents/object-keys';
+import { vaultCorsRule } from '../documents/vault-cors';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../data/table-definition';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
@@ -153,14 +154,12 @@ export class DataStack extends Stack {
       ...this.documentBucketProps(config, 'vault/'),
       // Uploads go straight from the browser to a presigned POST (downloads are plain navigations to a
       // presigned GET, which CORS does not govern), so only the app's origin may POST.
-      cors: [
-        {
-          allowedOrigins: [`https://${config.domainName}`],
-          allowedMethods: [HttpMethods.POST],
-          allowedHeaders: ['content-type'],
-          maxAge: 3000,
-        },
-      ],
+      cors: [vaultCorsRule(`https://${config.domainName}`)].map((rule) => ({
+        allowedOrigins: rule.allowedOrigins,
+        allowedMethods: rule.allowedMethods.map((method) => HttpMethods[method]),
+        allowedHeaders: rule.allowedHeaders,
+        maxAge: rule.maxAgeSeconds,
+      })),
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Unchecked browser uploads and one-off download packages (objectKeys in lib/documents) live a day.

@@ -59,6 +59,8 @@ export function buildRegionStacks(scope: Construct, config: RegionConfig, env: E
     ...common('Web', 'CloudFront distribution and web app'),
     config,
     api,
+    // Presigned POSTs from the SDK address the bucket virtual-hosted style in its region.
+    uploadOrigin: `https://${data.vaultBucket.bucketRegionalDomainName}`,
   });
   return { data, workflow, schedules, api, web };
 }

@@ -42,7 +42,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import {
-  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   HSTS_MAX_AGE_SECONDS,
   PERMISSIONS_POLICY,
 } from '../config/web-security-headers';
@@ -54,6 +54,8 @@ import { wildcardResourceFinding } from './nag-acknowledgements';
 export interface WebStackProps extends StackProps {
   readonly config: RegionConfig;
   readonly api: ApiStack;
+  /** The document vault bucket's origin, which the browser uploads to (the CSP's connect-src). */
+  readonly uploadOrigin: string;
 }
 
 /**
@@ -132,7 +134,10 @@ export class WebStack extends Stack {
           preload: true,
           override: true,
         },
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(props.uploadOrigin),
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
