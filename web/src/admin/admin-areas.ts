@@ -5,7 +5,8 @@
  */
 import type { MyAccess } from '../api/my-access';
 
-export type AdminAreaId = 'users' | 'user-groups' | 'alert-groups' | 'classes' | 'settings';
+export type AdminAreaId =
+  'users' | 'user-groups' | 'alert-groups' | 'categories' | 'agencies' | 'classes' | 'settings';
 
 export interface AdminArea {
   readonly id: AdminAreaId;
@@ -38,6 +39,20 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     permission: 'admin.users',
   },
   {
+    id: 'categories',
+    href: '/admin/categories',
+    label: 'Categories',
+    description: 'The categories and sub-categories staff record under, their colours and who may use each.',
+    permission: 'admin.categories',
+  },
+  {
+    id: 'agencies',
+    href: '/admin/agencies',
+    label: 'Agencies',
+    description: 'The agencies staff choose from when recording who was involved.',
+    permission: 'admin.categories',
+  },
+  {
     id: 'classes',
     href: '/admin/classes',
     label: 'Classes',
@@ -56,6 +71,7 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
 /** Permissions that open some part of the admin area (audit.view: a user's audit trail). */
 const ADMIN_PERMISSIONS: ReadonlySet<string> = new Set([
   'admin.users',
+  'admin.categories',
   'admin.classes',
   'admin.settings',
   'audit.view',

@@ -13,6 +13,11 @@ export type AdminScreen =
   | { screen: 'alert-groups' }
   | { screen: 'new-alert-group' }
   | { screen: 'alert-group'; alertGroupId: string }
+  | { screen: 'categories' }
+  | { screen: 'new-category' }
+  | { screen: 'category'; categoryId: string }
+  | { screen: 'agencies' }
+  | { screen: 'agency'; agencyId: string }
   | { screen: 'classes' }
   | { screen: 'class-access'; classId: string }
   | { screen: 'settings' }
@@ -31,6 +36,11 @@ export const adminPaths = {
   alertGroups: '/admin/alert-groups',
   newAlertGroup: '/admin/alert-groups/new',
   alertGroup: (alertGroupId: string) => `/admin/alert-groups/${encodeURIComponent(alertGroupId)}`,
+  categories: '/admin/categories',
+  newCategory: '/admin/categories/new',
+  category: (categoryId: string) => `/admin/categories/${encodeURIComponent(categoryId)}`,
+  agencies: '/admin/agencies',
+  agency: (agencyId: string) => `/admin/agencies/${encodeURIComponent(agencyId)}`,
   classes: '/admin/classes',
   classAccess: (classId: string) => `/admin/classes/${encodeURIComponent(classId)}`,
   settings: '/admin/settings',
@@ -59,6 +69,13 @@ export function resolveAdminScreen(pathname: string): AdminScreen {
       if (third === undefined) return { screen: 'alert-groups' };
       if (third === 'new') return { screen: 'new-alert-group' };
       return id ? { screen: 'alert-group', alertGroupId: id } : { screen: 'not-found' };
+    case 'categories':
+      if (third === undefined) return { screen: 'categories' };
+      if (third === 'new') return { screen: 'new-category' };
+      return id ? { screen: 'category', categoryId: id } : { screen: 'not-found' };
+    case 'agencies':
+      if (third === undefined) return { screen: 'agencies' };
+      return id ? { screen: 'agency', agencyId: id } : { screen: 'not-found' };
     case 'classes':
       if (third === undefined) return { screen: 'classes' };
       return id ? { screen: 'class-access', classId: id } : { screen: 'not-found' };
@@ -85,6 +102,13 @@ export function areaOf(screen: AdminScreen): AdminAreaId | undefined {
     case 'new-alert-group':
     case 'alert-group':
       return 'alert-groups';
+    case 'categories':
+    case 'new-category':
+    case 'category':
+      return 'categories';
+    case 'agencies':
+    case 'agency':
+      return 'agencies';
     case 'classes':
     case 'class-access':
       return 'classes';

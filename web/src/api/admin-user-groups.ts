@@ -48,7 +48,7 @@ export const NO_CATEGORY_ACCESS: CategoryPermission = {
   addIncidents: false,
 };
 
-function parseCategoryPermission(value: unknown): CategoryPermission | undefined {
+export function parseCategoryPermission(value: unknown): CategoryPermission | undefined {
   if (!isRecord(value)) return undefined;
   const { viewStudents, viewIncidents, addIncidents } = value;
   if (typeof viewStudents !== 'boolean' || typeof viewIncidents !== 'boolean') return undefined;

@@ -1,9 +1,11 @@
 /**
- * What a user group may do in each safeguarding category, as a grid: a row per category, a column per
- * permission. Categories arrive with a later release; until then the grid has the row for categories
- * created from now on, and a row for each category the group already has settings for.
+ * What may be done in safeguarding categories, as a grid: a row each, a column per permission (view
+ * students, view incidents, add incidents). The user-group screen has a row per category (sub-categories
+ * beneath their parent) and one for categories created from now on; the new-category form has a row per
+ * user group.
  */
 import type { CategoryPermission } from '../api/admin-user-groups';
+import '../categories/categories.css';
 
 export const NEW_CATEGORY_ROW = 'new-categories';
 
@@ -14,24 +16,38 @@ const COLUMNS: readonly { key: keyof CategoryPermission; label: string }[] = [
 ];
 
 export interface CategoryRow {
-  /** NEW_CATEGORY_ROW, or a category id. */
+  /** NEW_CATEGORY_ROW, a category id or a user group id. */
   key: string;
   label: string;
+  /** A sub-category's parent: the row is indented beneath it, and its checkboxes name both. */
+  parentLabel?: string;
   permission: CategoryPermission;
 }
 
 interface CategoryPermissionGridProps {
   rows: readonly CategoryRow[];
   onChange: (rowKey: string, permission: CategoryPermission) => void;
+  caption?: string;
+  /** The heading of the column of row names. */
+  rowHeading?: string;
 }
 
-export function CategoryPermissionGrid({ rows, onChange }: CategoryPermissionGridProps) {
+function fullLabel(row: CategoryRow): string {
+  return row.parentLabel === undefined ? row.label : `${row.label} (${row.parentLabel})`;
+}
+
+export function CategoryPermissionGrid({
+  rows,
+  onChange,
+  caption = 'Category permissions',
+  rowHeading = 'Category',
+}: CategoryPermissionGridProps) {
   return (
     <table className="table permission-grid">
-      <caption className="permission-grid__caption">Category permissions</caption>
+      <caption className="permission-grid__caption">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Category</th>
+          <th scope="col">{rowHeading}</th>
           {COLUMNS.map((column) => (
             <th scope="col" key={column.key} className="permission-grid__column">
               {column.label}
@@ -42,7 +58,15 @@ export function CategoryPermissionGrid({ rows, onChange }: CategoryPermissionGri
       <tbody>
         {rows.map((row, rowIndex) => (
           <tr key={row.key}>
-            <th scope="row">{row.label}</th>
+            <th
+              scope="row"
+              className={row.parentLabel === undefined ? undefined : 'permission-grid__sub-row'}
+            >
+              {row.label}
+              {row.parentLabel !== undefined && (
+                <span className="visually-hidden"> (sub-category of {row.parentLabel})</span>
+              )}
+            </th>
             {COLUMNS.map((column) => {
               const id = `category-${rowIndex}-${column.key}`;
               return (
@@ -57,7 +81,7 @@ export function CategoryPermissionGrid({ rows, onChange }: CategoryPermissionGri
                     }
                   />
                   <label className="visually-hidden" htmlFor={id}>
-                    {column.label}: {row.label}
+                    {column.label}: {fullLabel(row)}
                   </label>
                 </td>
               );

@@ -18,11 +18,16 @@ import { usePathname } from '../../routing/router';
 import { NotFoundPage } from '../not-found-page';
 import { AddUserPage } from './add-user-page';
 import { AdminOverviewPage } from './admin-overview-page';
+import { AgenciesPage } from './agencies-page';
+import { AgencyPage } from './agency-page';
 import { AlertGroupFormPage } from './alert-group-form-page';
 import { AlertGroupsPage } from './alert-groups-page';
+import { CategoriesPage } from './categories-page';
+import { CategoryPage } from './category-page';
 import { ClassAccessPage } from './class-access-page';
 import { ClassesPage } from './classes-page';
 import { DeactivatedUsersPage } from './deactivated-users-page';
+import { NewCategoryPage } from './new-category-page';
 import { SettingsPage } from './settings-page';
 import { UserGroupFormPage } from './user-group-form-page';
 import { UserGroupsPage } from './user-groups-page';
@@ -60,6 +65,16 @@ function screenFor(screen: AdminScreen, view: SessionView, access: MyAccess) {
       return <AlertGroupFormPage key="new" />;
     case 'alert-group':
       return <AlertGroupFormPage key={screen.alertGroupId} alertGroupId={screen.alertGroupId} />;
+    case 'categories':
+      return <CategoriesPage />;
+    case 'new-category':
+      return <NewCategoryPage />;
+    case 'category':
+      return <CategoryPage key={screen.categoryId} categoryId={screen.categoryId} />;
+    case 'agencies':
+      return <AgenciesPage />;
+    case 'agency':
+      return <AgencyPage key={screen.agencyId} agencyId={screen.agencyId} />;
     case 'classes':
       return <ClassesPage mayChangeSettings={mayUse(access, 'admin.settings')} />;
     case 'class-access':

@@ -17,11 +17,13 @@ import {
   type UserGroupSettings,
 } from '../../api/admin-user-groups';
 import type { ApiResult } from '../../api/api-result';
+import { listCategoryTree, type CategoryView } from '../../api/categories';
 import { noticeForNextPage } from '../../admin/admin-notice';
 import { adminPaths } from '../../admin/admin-routes';
 import { refreshMyAccess } from '../../admin/my-access-store';
 import { refusalState, useFormState, type FormFields } from '../../admin/form-state';
 import { useLoaded } from '../../admin/use-loaded';
+import { categoryGridRows } from '../../categories/category-hierarchy';
 import { AdminPage } from '../../components/admin-page';
 import { AdminProblem } from '../../components/admin-problem';
 import {
@@ -54,15 +56,18 @@ const EMPTY_GROUP: UserGroupSettings = {
 interface Loaded {
   group?: UserGroup | undefined;
   catalogue: SystemPermissionInfo[];
+  categories: CategoryView[];
 }
 
 interface UserGroupFormProps {
   group: UserGroup | undefined;
   catalogue: readonly SystemPermissionInfo[];
+  /** The school's categories, each top-level one followed by its sub-categories. */
+  categories: readonly CategoryView[];
   onReload: () => void;
 }
 
-function UserGroupForm({ group, catalogue, onReload }: UserGroupFormProps) {
+function UserGroupForm({ group, catalogue, categories, onReload }: UserGroupFormProps) {
   const [settings, setSettings] = useState<UserGroupSettings>(() =>
     group ? userGroupSettings(group) : EMPTY_GROUP,
   );
@@ -116,11 +121,7 @@ function UserGroupForm({ group, catalogue, onReload }: UserGroupFormProps) {
 
   const rows: CategoryRow[] = [
     { key: NEW_CATEGORY_ROW, label: 'New categories (default)', permission: settings.newCategoryDefault },
-    ...Object.entries(settings.categoryPermissions).map(([categoryId, permission]) => ({
-      key: categoryId,
-      label: categoryId,
-      permission,
-    })),
+    ...categoryGridRows(categories, settings.categoryPermissions),
   ];
 
   return (
@@ -166,9 +167,9 @@ function UserGroupForm({ group, catalogue, onReload }: UserGroupFormProps) {
         <div className="permission-grid__frame">
           <CategoryPermissionGrid rows={rows} onChange={changeCategory} />
           <p className="hint">
-            Safeguarding categories are added under Admin &gt; Categories in a later release. Until then, set
-            what this group gets in each new category; categories the group already has settings for are
-            listed by their id.
+            View students: see pupils monitored for the category. View incidents: see incidents recorded in
+            it. Add incidents: record new incidents in it. Sub-categories are listed under their category;
+            &ldquo;New categories&rdquo; is what this group gets in each category created from now on.
           </p>
         </div>
         <button className="button" type="submit" aria-disabled={form.submitting ? true : undefined}>
@@ -182,13 +183,18 @@ function UserGroupForm({ group, catalogue, onReload }: UserGroupFormProps) {
 export function UserGroupFormPage({ groupId }: { groupId?: string }) {
   const load = useCallback(
     async (signal: AbortSignal): Promise<ApiResult<Loaded>> => {
-      const [list, group] = await Promise.all([
+      const [list, group, categories] = await Promise.all([
         listUserGroups(signal),
         groupId ? getUserGroup(groupId, signal) : Promise.resolve(undefined),
+        listCategoryTree(signal),
       ]);
       if (!list.ok) return list;
       if (group && !group.ok) return group;
-      return { ok: true, value: { group: group?.value, catalogue: list.value.systemPermissions } };
+      if (!categories.ok) return categories;
+      return {
+        ok: true,
+        value: { group: group?.value, catalogue: list.value.systemPermissions, categories: categories.value },
+      };
     },
     [groupId],
   );
@@ -207,7 +213,13 @@ export function UserGroupFormPage({ groupId }: { groupId?: string }) {
       {state.phase === 'loading' && <p className="loading">Loading…</p>}
       {state.phase === 'failed' && <AdminProblem problem={state.problem} />}
       {state.phase === 'loaded' && (
-        <UserGroupForm key={answers} group={group} catalogue={state.value.catalogue} onReload={reload} />
+        <UserGroupForm
+          key={answers}
+          group={group}
+          catalogue={state.value.catalogue}
+          categories={state.value.categories}
+          onReload={reload}
+        />
       )}
     </AdminPage>
   );
