@@ -9,6 +9,7 @@ import type { SessionView } from '../api/session-view';
 import { ContactsTab } from './tabs/contacts-tab';
 import { MonitoringTab } from './tabs/monitoring-tab';
 import { OverviewTab } from './tabs/overview-tab';
+import { VaultTab } from './tabs/vault-tab';
 
 export interface PupilTabProps {
   pupil: PupilView;
@@ -28,4 +29,5 @@ export const PUPIL_TABS: readonly PupilTab[] = [
   { id: 'overview', label: 'Overview', component: OverviewTab },
   { id: 'contacts', label: 'Contacts', component: ContactsTab },
   { id: 'monitoring', label: 'Monitoring history', component: MonitoringTab },
+  { id: 'vault', label: 'Document vault', component: VaultTab },
 ];
