@@ -1,6 +1,7 @@
 /**
  * Creates what the Data and Schedules stacks create on AWS, on the stand-ins: the table (from
- * the same definition CDK uses), the buckets and the schedule group. Safe to run on every start.
+ * the same definition CDK uses), the buckets, the schedule group and the manifest's fixed schedules.
+ * Safe to run on every start.
  */
 import {
   CreateTableCommand,
@@ -18,9 +19,11 @@ import {
 } from '@aws-sdk/client-s3';
 import {
   ConflictException,
+  CreateScheduleCommand,
   CreateScheduleGroupCommand,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import { RECURRING_SCHEDULES } from '../lib/config/function-manifest';
 import { createTableInput, TTL_ATTRIBUTE } from '../lib/data/table-definition';
 import { vaultCorsRule } from '../lib/documents/vault-cors';
 
@@ -87,5 +90,32 @@ export async function ensureScheduleGroup(scheduler: SchedulerClient, name: stri
     await scheduler.send(new CreateScheduleGroupCommand({ Name: name }));
   } catch (error) {
     if (!(error instanceof ConflictException)) throw error;
+  }
+}
+
+/**
+ * Creates each RECURRING_SCHEDULES entry in the group unless it is there, targeting the task function
+ * by the ARN `taskArn` gives it (the local invoker's ARN for that task).
+ */
+export async function ensureRecurringSchedules(
+  scheduler: SchedulerClient,
+  groupName: string,
+  taskArn: (taskId: string) => string,
+  roleArn: string,
+): Promise<void> {
+  for (const recurring of RECURRING_SCHEDULES) {
+    try {
+      await scheduler.send(
+        new CreateScheduleCommand({
+          Name: recurring.id,
+          GroupName: groupName,
+          ScheduleExpression: recurring.expression,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          Target: { Arn: taskArn(recurring.taskId), RoleArn: roleArn, Input: '{}' },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+    }
   }
 }

@@ -14,8 +14,9 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { freePort } from './child-processes';
 import { seedDemoData, type SeedSummary } from './demo-seed';
 import { startHttpGateway } from './http-gateway';
-import { REPOSITORY_ROOT } from './lambda-invoker';
+import { localFunctionArn, REPOSITORY_ROOT, workflowTaskFunctionName } from './lambda-invoker';
 import {
+  LOCAL_ACCOUNT,
   LOCAL_POWERTOOLS_ENVIRONMENT,
   LOCAL_REGION,
   LOCAL_SCHEDULE_GROUP,
@@ -25,7 +26,13 @@ import {
   sdkEnvironment,
   type StandinEndpoints,
 } from './local-environment';
-import { allowBrowserUploads, ensureBuckets, ensureScheduleGroup, ensureTable } from './provision';
+import {
+  allowBrowserUploads,
+  ensureBuckets,
+  ensureRecurringSchedules,
+  ensureScheduleGroup,
+  ensureTable,
+} from './provision';
 import { startStandIns, type StandinPorts } from './stand-ins';
 
 export const LANTERN_HOME = join(REPOSITORY_ROOT, '.lantern');
@@ -103,9 +110,13 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
     const s3 = new S3Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.s3, forcePathStyle: true });
     await ensureBuckets(s3, bucketsOf(apiEnvironment));
     await allowBrowserUploads(s3, apiEnvironment.VAULT_BUCKET, url);
-    await ensureScheduleGroup(
-      new SchedulerClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.scheduler }),
+    const scheduler = new SchedulerClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.scheduler });
+    await ensureScheduleGroup(scheduler, LOCAL_SCHEDULE_GROUP);
+    await ensureRecurringSchedules(
+      scheduler,
       LOCAL_SCHEDULE_GROUP,
+      (taskId) => localFunctionArn(workflowTaskFunctionName(taskId)),
+      `arn:aws:iam::${LOCAL_ACCOUNT}:role/lantern-scheduler`,
     );
     const seed = await seedDemoData(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME, LOCAL_REGION, {
       kms: new KMSClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.kms }),

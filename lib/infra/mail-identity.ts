@@ -3,10 +3,10 @@
  * API needs: send, only as the configured From address. The DKIM CNAMEs are stack outputs so the
  * operator can publish them.
  */
-import { CfnOutput } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { DkimIdentity, EasyDkimSigningKeyLength, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 
 export interface MailIdentityProps {
   readonly domain: string;
@@ -36,11 +36,29 @@ export class MailIdentity extends Construct {
   /** SES send (v1 and v2 APIs share these actions), restricted to this identity and From address. */
   grantSend(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [this.identity.emailIdentityArn],
-        conditions: { StringEquals: { 'ses:FromAddress': this.fromAddress } },
-      }),
+      sendStatement(this.identity.emailIdentityArn, this.fromAddress),
     );
   }
+}
+
+function sendStatement(identityArn: string, fromAddress: string): PolicyStatement {
+  return new PolicyStatement({
+    actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+    resources: [identityArn],
+    conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
+  });
+}
+
+/**
+ * The same grant for a function in a stack the identity's (Api) stack depends on, such as a workflow
+ * task: the identity is named by its ARN, so no reference runs back from that stack to the Api stack.
+ */
+export function grantSendAsDomain(
+  grantee: IGrantable & IConstruct,
+  domain: string,
+  fromAddress: string,
+): void {
+  const stack = Stack.of(grantee);
+  const identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain });
+  grantee.grantPrincipal.addToPrincipalPolicy(sendStatement(identityArn, fromAddress));
 }

@@ -45,8 +45,9 @@ export function buildRegionStacks(scope: Construct, config: RegionConfig, env: E
     data,
   });
   const schedules = new SchedulesStack(scope, stackName(config.region, 'Schedules'), {
-    ...common('Schedules', 'EventBridge Scheduler group and role'),
+    ...common('Schedules', 'EventBridge Scheduler group, role and fixed schedules'),
     config,
+    workflow,
   });
   const api = new ApiStack(scope, stackName(config.region, 'Api'), {
     ...common('Api', 'REST API, API functions, WAF, SES identity'),

@@ -1,17 +1,22 @@
 /**
  * The EventBridge Scheduler group that holds Lantern's runtime-created schedules (nightly MIS
- * imports, recurring reports, planner reminders, transfer clocks) and the role Scheduler assumes to
- * run them. The role has no permissions yet: each feature grants exactly the target it schedules.
+ * imports, recurring reports, planner reminders, transfer clocks), the fixed schedules of the function
+ * manifest's RECURRING_SCHEDULES (the alert outbox sweeper), and the role Scheduler assumes to run
+ * them. The role may invoke exactly the targets scheduled; each feature grants its own.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
-import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
+import { RECURRING_SCHEDULES } from '../config/function-manifest';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
+import type { WorkflowStack } from './workflow-stack';
 
 export interface SchedulesStackProps extends StackProps {
   readonly config: RegionConfig;
+  /** Holds the task functions the fixed schedules invoke. */
+  readonly workflow: WorkflowStack;
 }
 
 export class SchedulesStack extends Stack {
@@ -46,6 +51,29 @@ export class SchedulesStack extends Stack {
         },
       }),
     });
+
+    for (const recurring of RECURRING_SCHEDULES) {
+      const task = props.workflow.taskFunctions.get(recurring.taskId);
+      if (!task) throw new Error(`Schedule ${recurring.id} names unknown task ${recurring.taskId}`);
+      // The unqualified function only (Scheduler invokes $LATEST), so no `<arn>:*` wildcard is granted.
+      this.schedulerRole.addToPolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [task.function.functionArn] }),
+      );
+      new CfnSchedule(this, `Schedule-${recurring.id}`, {
+        name: recurring.id,
+        groupName: this.scheduleGroup.scheduleGroupName,
+        description: `Lantern: ${recurring.taskId}, ${recurring.expression}`,
+        scheduleExpression: recurring.expression,
+        flexibleTimeWindow: { mode: 'OFF' },
+        target: {
+          arn: task.function.functionArn,
+          roleArn: this.schedulerRole.roleArn,
+          input: '{}',
+          // A missed run is taken by the next one five minutes later; retrying it for a day adds nothing.
+          retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 300 },
+        },
+      });
+    }
 
     const schedules = this.scheduleArn('*');
     this.scheduleManagementPolicy = new ManagedPolicy(this, 'ScheduleManagementPolicy', {

@@ -15,6 +15,7 @@ import { dataProtection, type RegionConfig } from '../config/region-config';
 import { WorkflowEnvironmentSchema } from '../platform/environment';
 import { REPOSITORY_ROOT } from '../config/repository-root';
 import { AppFunction } from './app-function';
+import { grantSendAsDomain } from './mail-identity';
 import type { DataStack } from './data-stack';
 import { acknowledgeWildcardResources, wildcardResourceFinding } from './nag-acknowledgements';
 
@@ -50,11 +51,14 @@ export class WorkflowStack extends Stack {
           POWERTOOLS_SERVICE_NAME: `lantern-${task.id}`,
           POWERTOOLS_METRICS_NAMESPACE: 'Lantern',
           S3_FORCE_PATH_STYLE: 'false',
+          MAIL_FROM: config.mailFromAddress,
+          APP_BASE_URL: `https://${config.domainName}`,
         },
         logging: { retention, removalPolicy: protection.removalPolicy, encryptionKey: data.logsKey },
         timeout: Duration.seconds(60),
       });
       data.grantTableReadWrite(fn.role);
+      grantSendAsDomain(fn.role, config.mailIdentityDomain, config.mailFromAddress);
       tasks.set(task.id, fn);
     }
     this.taskFunctions = tasks;

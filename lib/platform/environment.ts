@@ -32,7 +32,12 @@ export const ApiEnvironmentSchema = BaseEnvironmentSchema.extend({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
 });
 
-export const WorkflowEnvironmentSchema = BaseEnvironmentSchema;
+export const WorkflowEnvironmentSchema = BaseEnvironmentSchema.extend({
+  /** Scheduled tasks send mail too (alert delivery left over by a request). */
+  MAIL_FROM: z.string().email(),
+  /** The public origin of the web app, used in links sent by mail. */
+  APP_BASE_URL: z.string().url(),
+});
 
 export type ApiEnvironment = z.output<typeof ApiEnvironmentSchema>;
 export type WorkflowEnvironment = z.output<typeof WorkflowEnvironmentSchema>;

@@ -1,7 +1,7 @@
-// The Schedules stack: a named group for runtime schedules and a role only Scheduler (for this
-// account and group) can assume.
+// The Schedules stack: a named group for runtime schedules, the fixed schedules, and a role only
+// Scheduler (for this account and group) can assume.
 import { Match } from 'aws-cdk-lib/assertions';
-import { buildTestApp, resourcesOf } from './infra-app';
+import { buildTestApp, logicalIdOf, resourcesOf } from './infra-app';
 
 const test = buildTestApp();
 const template = () => test.template(test.stacks.schedules);
@@ -32,14 +32,33 @@ describe('Schedules stack', () => {
     });
   });
 
-  it('gives the scheduler role no permissions yet', () => {
-    template().resourceCountIs('AWS::IAM::Policy', 0);
+  it('runs the alert outbox sweeper every five minutes, and the role may invoke only that function', () => {
+    const sweeper = test.stacks.workflow.taskFunctions.get('alertOutboxSweep')!;
+    template().hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'alert-outbox-sweep',
+      GroupName: Match.anyValue(),
+      ScheduleExpression: 'rate(5 minutes)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({
+        Input: '{}',
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
+      }),
+    });
+    template().resourceCountIs('AWS::Scheduler::Schedule', 1);
     const roles = Object.values(resourcesOf(template())).filter(
       (resource) => resource.Type === 'AWS::IAM::Role',
     );
     expect(roles).toHaveLength(1);
     expect(roles[0]!.Properties.ManagedPolicyArns).toBeUndefined();
-    expect(roles[0]!.Properties.Policies).toBeUndefined();
+    const policies = Object.values(resourcesOf(template())).filter(
+      (resource) => resource.Type === 'AWS::IAM::Policy',
+    );
+    const statements = policies.flatMap(
+      (policy) => (policy.Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement,
+    );
+    expect(statements.map((statement) => statement.Action)).toEqual(['lambda:InvokeFunction']);
+    // The function is in the Workflow stack, so the policy names it through that stack's export.
+    expect(JSON.stringify(statements)).toContain(logicalIdOf(sweeper.function));
   });
 
   it('lets the API manage schedules in the group and pass only the scheduler role', () => {

@@ -7,8 +7,10 @@ import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
+import { INCIDENT_ENDPOINTS } from '../../incidents/incidents-api';
 import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
 import { SCHOOL_ENDPOINTS } from '../../schools/schools-api';
+import { STAFF_ENDPOINTS } from '../../staff/staff-api';
 import type { EndpointContract } from '../http/endpoint';
 
 export const ALL_ENDPOINTS: readonly EndpointContract[] = [
@@ -22,4 +24,6 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...CATEGORY_ENDPOINTS,
   ...DASHBOARD_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
+  ...INCIDENT_ENDPOINTS,
+  ...STAFF_ENDPOINTS,
 ];
