@@ -1,7 +1,8 @@
 /**
  * Synthetic demo data for `npm start` and the e2e tests: two schools in the local region, their
  * staff (one working at both, as trust staff do; the two safeguarding leads with an authenticator-app
- * key) and an operator token. Idempotent: a restart with persisted data finds the seed already there.
+ * key), an operator token, and about 450 pupils with classes, contacts and siblings
+ * (lib/pupils/demo-pupil-seed.ts). Idempotent: a restart with persisted data finds the seed already there.
  * Every name and number here is invented (URNs in the unused 99xxxx range).
  */
 import type { KMSClient } from '@aws-sdk/client-kms';
@@ -19,6 +20,7 @@ import { createIdentityServices } from '../lib/identity/identity-services';
 import { hashPassword } from '../lib/identity/password-hashing';
 import { DuplicateEmailError } from '../lib/identity/person-repository';
 import { TotpSecretCipher } from '../lib/identity/keys/key-encryption';
+import { seedDemoPupils } from '../lib/pupils/demo-pupil-seed';
 
 /** Local only: a fixed token so the README's curl examples work after every restart. */
 export const DEMO_OPERATOR_TOKEN = 'lantern_op_local-demo-token-not-for-production';
@@ -133,6 +135,7 @@ export async function seedDemoData(
   }
   const staffCreated = await seedDemoStaff(dynamo, tableName, new SchoolRepository(dynamo, tableName));
   await seedDemoKeys(dynamo, tableName, keyEncryption);
+  await seedDemoPupils(dynamo, tableName, new SchoolRepository(dynamo, tableName));
   return { schoolsCreated, staffCreated, operatorToken: DEMO_OPERATOR_TOKEN };
 }
 

@@ -67,6 +67,7 @@ export const DEFAULT_USER_GROUPS: readonly DefaultGroup[] = [
       systemPermissions: [
         ...PUPIL_ACCESS,
         'students.withoutClass',
+        'students.manage',
         'incidents.edit',
         'reports.run',
         'planner',

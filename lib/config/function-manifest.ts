@@ -32,6 +32,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/operator/schools'],
   },
   {
+    id: 'pupils',
+    entry: 'lambdas/pupils/pupils-handler.ts',
+    pathPrefixes: ['/api/pupils', '/api/monitoring'],
+  },
+  {
     id: 'admin',
     entry: 'lambdas/admin/admin-handler.ts',
     pathPrefixes: ['/api/admin', '/api/audit', '/api/access'],

@@ -5,7 +5,8 @@ import { pupilKeys } from '../data/keys';
 import { StaleItemError } from '../data/school-collection';
 import { ContactSchema, type Contact } from './pupil';
 
-function itemOf(schoolId: string, contact: Contact): Record<string, unknown> {
+/** The stored item of a contact (also for batch loads: demo data, the MIS import). */
+export function contactItem(schoolId: string, contact: Contact): Record<string, unknown> {
   return {
     ...pupilKeys.contact(schoolId, contact.pupilId, contact.contactId),
     itemType: 'PupilContact',
@@ -35,7 +36,7 @@ export class ContactRepository {
     await this.conditional(
       new PutCommand({
         TableName: this.tableName,
-        Item: itemOf(schoolId, contact),
+        Item: contactItem(schoolId, contact),
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -46,7 +47,7 @@ export class ContactRepository {
     await this.conditional(
       new PutCommand({
         TableName: this.tableName,
-        Item: itemOf(schoolId, contact),
+        Item: contactItem(schoolId, contact),
         ConditionExpression: 'attribute_exists(PK) AND version = :previous AND #source = :manual',
         ExpressionAttributeNames: { '#source': 'source' },
         ExpressionAttributeValues: { ':previous': contact.version - 1, ':manual': 'manual' },

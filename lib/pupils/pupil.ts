@@ -99,21 +99,50 @@ export const PupilSummarySchema = z
 
 export type PupilSummary = z.output<typeof PupilSummarySchema>;
 
+/** Letters that carry no separable accent, so NFKD leaves them alone: what people type instead. */
+const PLAIN_LETTERS: Readonly<Record<string, string>> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ı: 'i',
+};
+
 /**
  * Lower-case, accents removed, anything but letters, digits, apostrophes and hyphens turned to spaces:
- * "Zoë O'Brien-Smith" → "zoe o'brien-smith". Search queries are normalised the same way.
+ * "Zoë O'Brien-Smith" → "zoe o'brien-smith", "Łukasz" → "lukasz". Search queries are normalised the
+ * same way.
  */
 export function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[łøđðßæœþı]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
     .replace(/[’`]/g, "'")
     .replace(/[^\p{L}\p{N}'-]+/gu, ' ')
     .trim();
 }
 
-/** Every part a person might type first: each word of each name, and each half of a hyphenated word. */
+/**
+ * Every part of one normalised word a person might type first: the word, each half of a hyphenated or
+ * apostrophised word, and (because people type "obrien" for O'Brien) the same without apostrophes.
+ */
+export function tokensOfWord(word: string): string[] {
+  const tokens = new Set<string>();
+  for (const form of new Set([word, word.replace(/'/g, '')])) {
+    if (!form) continue;
+    tokens.add(form);
+    for (const piece of form.split(/['-]/)) if (piece) tokens.add(piece);
+  }
+  return [...tokens];
+}
+
+/** Every part a person might type first, of every name (see tokensOfWord). */
 export function nameTokens(details: PupilDetails): string[] {
   const names = [
     details.legalForename,
@@ -126,9 +155,7 @@ export function nameTokens(details: PupilDetails): string[] {
   for (const name of names) {
     if (!name) continue;
     for (const word of normaliseName(name).split(' ')) {
-      if (!word) continue;
-      tokens.add(word);
-      for (const piece of word.split(/['-]/)) if (piece) tokens.add(piece);
+      if (word) for (const token of tokensOfWord(word)) tokens.add(token);
     }
   }
   return [...tokens].sort();
