@@ -10,6 +10,9 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromBuffer, type Entry } from 'yauzl';
 import { accessKeys, auditKeys, dashboardKeys, documentKeys } from '../../../lib/data/keys';
 import { attachmentWrites } from '../../../lib/documents/attachment-writes';
+import { DocumentRepository } from '../../../lib/documents/document-repository';
+import { DocumentSharing, sharedDocumentId } from '../../../lib/documents/document-sharing';
+import { VaultObjects } from '../../../lib/documents/vault-objects';
 import type { Pupil } from '../../../lib/pupils/pupil';
 import { PupilRepository } from '../../../lib/pupils/pupil-repository';
 import { startApiHarness, type ApiHarness } from '../../support/api-harness';
@@ -484,5 +487,61 @@ describe('alerting staff to a file', () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'body.personIds.0' })]);
+  });
+});
+
+describe('sharing attached files with a linked pupil', () => {
+  it("puts a copy in the linked pupil's vault, under their prefix and their own categories, once", async () => {
+    const pupils = new PupilRepository(harness.table.dynamo, harness.table.tableName);
+    const linked = newPupil(tom.schoolId);
+    await pupils.create(linked);
+    const original = await uploadDocument(tom, oakfieldPupil, 'shared.pdf', 'application/pdf', PDF);
+    const s3 = new S3Client({ forcePathStyle: true, endpoint: standInS3 });
+    const repository = new DocumentRepository(harness.table.dynamo, harness.table.tableName);
+    const sharing = new DocumentSharing(
+      repository,
+      new VaultObjects(s3, process.env.VAULT_BUCKET ?? '', process.env.VAULT_KEY_ID ?? ''),
+      harness.table.tableName,
+    );
+    const incidentId = randomUUID();
+    const request = {
+      schoolId: tom.schoolId,
+      fromPupilId: oakfieldPupil,
+      uploaderPersonId: tom.personId,
+      documentIds: [original.documentId],
+      incidentId,
+      training: false,
+      targets: [{ pupilId: linked.pupilId, categoryIds: [openCategory] }],
+      sharedAt: new Date().toISOString(),
+    };
+    const prepared = await sharing.prepare(request);
+    await harness.table.dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...attachmentWrites(
+            harness.table.tableName,
+            { ...request, pupilId: oakfieldPupil, categoryIds: [openCategory] },
+            [original.documentId],
+          ),
+          ...prepared.writes,
+        ],
+      }),
+    );
+
+    const copyId = sharedDocumentId(original.documentId, linked.pupilId);
+    const listed = await dana.json<{ items: (UploadedDocument & { shared: boolean })[] }>(
+      'GET',
+      `/api/vault/pupils/${linked.pupilId}/documents`,
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ documentId: copyId, incidentId, shared: true, sha256: original.sha256 }),
+    ]);
+    const link = await dana.json<{ url: string }>(
+      'POST',
+      `/api/vault/pupils/${linked.pupilId}/documents/${copyId}/download`,
+    );
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer())).toEqual(PDF);
+    // Once attached, the original cannot be shared or attached again.
+    await expect(sharing.prepare(request)).rejects.toThrow(/not one of your uploads/);
   });
 });
