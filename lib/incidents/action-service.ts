@@ -35,7 +35,7 @@ import type { Stored } from './incident-repository';
 import type { Action, Incident, NewAction } from './incident';
 import type { IncidentWriteDependencies } from './incident-service';
 import { TransactionRefusedError, labelled, writeLabelled, type LabelledWrite } from './labelled-transaction';
-import { checkAgencies, checkCategories, checkNotInFuture, checkReferral } from './record-checks';
+import { checkAgencies, checkCategories, checkFiles, checkNotInFuture, checkReferral } from './record-checks';
 import { requestFingerprint } from './request-fingerprint';
 import { categoryNames, type SchoolReference } from './school-reference';
 import { staffRefOf, type Viewer } from './viewer';
@@ -48,6 +48,8 @@ export interface AddedAction {
 
 interface PlannedAction {
   readonly action: Action;
+  /** The pupil whose copy the action was added from (attached files go to their vault). */
+  readonly shownOn: string;
   /** The incident after the action, when the action changes it (categories, referral, alerted people). */
   readonly next?: Incident;
   readonly outbox?: AlertOutbox;
@@ -102,6 +104,11 @@ export class ActionService {
       if (error.refusedBy('action').length > 0) {
         const stored = await deps.incidents.getAction(schoolId, incidentId, input.actionId);
         if (stored) return this.repeat(viewer, stored, requestHash, input.pupilId);
+      }
+      if (error.refusedBy('attachment').length > 0) {
+        throw new IncidentFieldsError('invalid', [
+          { field: 'body.documentIds', reason: 'must be your own uploads for this pupil, not yet attached' },
+        ]);
       }
       const closed = error.refusedBy('category:').map((label) => label.slice('category:'.length));
       if (closed.length > 0) {
@@ -166,9 +173,7 @@ export class ActionService {
     checkReferral(input.referral, 'body.referral', reference, refusals);
     const now = this.deps.now();
     checkNotInFuture(input.occurredAt, now, 'body.occurredAt', refusals);
-    if (input.documentIds.length > 0) {
-      refusals.add('invalid', 'body.documentIds', 'files cannot be attached to actions yet');
-    }
+    checkFiles(input.documentIds, viewer.access, refusals);
     const named = resolveRecipients(input.alerts, reference.members, reference.alertGroups, 'body.alerts');
     refusals.addAll('invalid', named.errors);
     refusals.throwIfAny();
@@ -241,6 +246,7 @@ export class ActionService {
     };
     return {
       action,
+      shownOn: input.pupilId,
       ...(next ? { next } : {}),
       ...(outboxHasWork(outbox) ? { outbox } : {}),
       gains,
@@ -261,8 +267,22 @@ export class ActionService {
       ? allCategoryIds(next).filter((categoryId) => !allCategoryIds(incident).includes(categoryId))
       : [];
     const subject = (next ?? incident).pupils[0]!;
+    const shownOn = (next ?? incident).pupils.find((entry) => entry.pupilId === plan.shownOn)!;
+    const attached = this.deps.attachments(
+      {
+        schoolId,
+        pupilId: shownOn.pupilId,
+        uploaderPersonId: action.recordedBy.personId,
+        incidentId,
+        actionId: action.actionId,
+        categoryIds: shownOn.categoryIds,
+        training: action.training,
+      },
+      action.documentIds,
+    );
     return [
       { label: 'action', item: actionPut(tableName, action, { requestHash }) },
+      ...labelled('attachment', attached),
       ...action.pupilIds.map((pupilId) => ({
         label: 'action-copy',
         item: actionCopyPut(tableName, actionCopyFor(action, pupilId), incident.occurredAt),

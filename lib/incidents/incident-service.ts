@@ -15,6 +15,9 @@ import type { AlertInbox } from '../alerts/alert-inbox';
 import type { AlertOutboxRepository } from '../alerts/alert-outbox-repository';
 import { recipientOf } from '../alerts/alert-recipients';
 import type { AuditLog } from '../audit/audit-log';
+import type { AttachmentTarget } from '../documents/attachment-writes';
+import type { PreparedShares, ShareRequest } from '../documents/document-sharing';
+import { DocumentConflictError } from '../documents/document-errors';
 import { startMonitoringWrites } from '../monitoring/monitoring-writes';
 import { MAX_TRANSACTION_ITEMS, type TransactWriteItem } from '../pupils/transact-write-item';
 import { assignedPut, historyPut, type DashboardSubject } from './dashboard-items';
@@ -40,6 +43,13 @@ export interface IncidentWriteDependencies {
   readonly keyHolder: (personId: string) => Promise<boolean>;
   /** The categories admin's ConditionCheck that a category is still open for new records. */
   readonly categoryCheck: (schoolId: string, categoryId: string) => TransactWriteItem;
+  /** The documents vault's conditional Updates that attach uploads to the record. */
+  readonly attachments: (target: AttachmentTarget, documentIds: readonly string[]) => TransactWriteItem[];
+  /** Copies attached files into linked pupils' vaults (before the transaction; discarded if it fails). */
+  readonly sharing: {
+    prepare(request: ShareRequest): Promise<PreparedShares>;
+    discard(prepared: PreparedShares): Promise<void>;
+  };
   readonly outbox: AlertOutboxRepository;
   readonly inbox: AlertInbox;
   readonly delivery: AlertDelivery;
@@ -56,6 +66,7 @@ export interface AddedIncident {
 /** Labels of the transaction's items, for telling which condition refused it. */
 const LABEL = {
   incident: 'incident',
+  attachment: 'attachment',
   category: (categoryId: string) => `category:${categoryId}`,
   monitoring: (pupilId: string) => `monitoring:${pupilId}`,
 } as const;
@@ -108,8 +119,9 @@ export class IncidentService {
     // before the counter moves (a refusal writes nothing).
     const provisional = draft(1);
     const provisionalOutbox = this.outboxFor(provisional, checked, reference);
+    const sharedCount = this.shareTargets(input, provisional).length * input.documentIds.length;
     if (
-      this.writes(provisional, checked, reference, requestHash, provisionalOutbox).length >
+      this.writes(provisional, checked, reference, requestHash, provisionalOutbox).length + sharedCount >
       MAX_TRANSACTION_ITEMS
     ) {
       throw new IncidentFieldsError('invalid', [
@@ -122,9 +134,14 @@ export class IncidentService {
 
     const incident = draft(await deps.incidents.nextNumber(schoolId));
     const outbox = this.outboxFor(incident, checked, reference);
+    const shares = await this.prepareShares(input, incident);
     try {
-      await writeLabelled(deps.dynamo, this.writes(incident, checked, reference, requestHash, outbox));
+      await writeLabelled(deps.dynamo, [
+        ...this.writes(incident, checked, reference, requestHash, outbox),
+        ...labelled('shared', shares?.writes ?? []),
+      ]);
     } catch (error) {
+      if (shares) await deps.sharing.discard(shares);
       if (!(error instanceof TransactionRefusedError)) throw error;
       return this.refused(viewer, input, requestHash, error, mayRetry);
     }
@@ -173,6 +190,11 @@ export class IncidentService {
       const stored = await this.deps.incidents.getIncident(viewer.actor.schoolId, input.incidentId);
       if (stored) return this.repeat(viewer, stored, requestHash);
     }
+    if (refusal.refusedBy(LABEL.attachment).length > 0) {
+      throw new IncidentFieldsError('invalid', [
+        { field: 'body.documentIds', reason: 'must be your own uploads for this pupil, not yet attached' },
+      ]);
+    }
     const closed = refusal.refusedBy('category:').map((label) => label.slice('category:'.length));
     if (closed.length > 0) {
       const fields = [
@@ -196,6 +218,34 @@ export class IncidentService {
       return this.attempt(viewer, input, requestHash, false);
     }
     throw refusal;
+  }
+
+  /** Linked pupils who get copies of the attached files, each with their own categories. */
+  private shareTargets(input: NewIncident, incident: Incident): Incident['pupils'] {
+    if (!input.shareDocumentsWithLinked || input.documentIds.length === 0) return [];
+    return incident.pupils.slice(1);
+  }
+
+  private async prepareShares(input: NewIncident, incident: Incident): Promise<PreparedShares | undefined> {
+    const targets = this.shareTargets(input, incident);
+    if (targets.length === 0) return undefined;
+    try {
+      return await this.deps.sharing.prepare({
+        schoolId: incident.schoolId,
+        fromPupilId: incident.pupilId,
+        uploaderPersonId: incident.recordedBy.personId,
+        documentIds: input.documentIds,
+        incidentId: incident.incidentId,
+        training: incident.training,
+        targets: targets.map(({ pupilId, categoryIds }) => ({ pupilId, categoryIds })),
+        sharedAt: incident.recordedAt,
+      });
+    } catch (error) {
+      if (error instanceof DocumentConflictError) {
+        throw new IncidentFieldsError('invalid', [{ field: 'body.documentIds', reason: error.message }]);
+      }
+      throw error;
+    }
   }
 
   private outboxFor(
@@ -246,8 +296,20 @@ export class IncidentService {
       pupilDisplayName: subject.displayName,
       categoryIds: subject.categoryIds,
     };
+    const attached = this.deps.attachments(
+      {
+        schoolId,
+        pupilId: subject.pupilId,
+        uploaderPersonId: incident.recordedBy.personId,
+        incidentId,
+        categoryIds: subject.categoryIds,
+        training: incident.training,
+      },
+      incident.documentIds,
+    );
     return [
       { label: LABEL.incident, item: incidentPut(tableName, incident, { requestHash }) },
+      ...labelled(LABEL.attachment, attached),
       { label: 'number', item: incidentNumberPut(tableName, incident) },
       ...incident.pupils.map((pupil) => ({
         label: 'copy',

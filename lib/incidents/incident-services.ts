@@ -4,6 +4,10 @@ import { AlertInbox } from '../alerts/alert-inbox';
 import { AlertOutboxRepository } from '../alerts/alert-outbox-repository';
 import { AgencyRepository } from '../categories/agency-repository';
 import { CategoryRepository } from '../categories/category-repository';
+import { attachmentWrites } from '../documents/attachment-writes';
+import { DocumentRepository } from '../documents/document-repository';
+import { DocumentSharing } from '../documents/document-sharing';
+import { VaultObjects } from '../documents/vault-objects';
 import { MailService } from '../mail/mail-service';
 import type { ApiContext } from '../platform/api-context';
 import { PupilRepository } from '../pupils/pupil-repository';
@@ -49,6 +53,12 @@ export function incidentServices(context: ApiContext, now: () => Date = () => ne
     reference: (schoolId) => loadSchoolReference(referenceSources, schoolId),
     keyHolder: (personId) => identity.keys.hasAny(personId),
     categoryCheck: (schoolId, categoryId) => categories.categoryCheck(schoolId, categoryId),
+    attachments: (target, documentIds) => attachmentWrites(tableName, target, documentIds),
+    sharing: new DocumentSharing(
+      new DocumentRepository(dynamo, tableName),
+      new VaultObjects(clients.s3, environment.VAULT_BUCKET, environment.VAULT_KEY_ID),
+      tableName,
+    ),
     outbox,
     inbox,
     delivery: new AlertDelivery({

@@ -11,7 +11,7 @@ import type { Membership } from '../identity/identity';
 import type { Pupil } from '../pupils/pupil';
 import { FieldRefusals } from './incident-errors';
 import type { InvolvedPupil, NewIncident } from './incident';
-import { checkAgencies, checkCategories, checkNotInFuture, checkReferral } from './record-checks';
+import { checkAgencies, checkCategories, checkFiles, checkNotInFuture, checkReferral } from './record-checks';
 import type { SchoolReference } from './school-reference';
 
 export interface NewIncidentFacts {
@@ -89,9 +89,7 @@ export function checkNewIncident(input: NewIncident, facts: NewIncidentFacts): C
 
   checkAgencies(input.agencyIds, 'body.agencyIds', reference, refusals);
   checkReferral(input.referral, 'body.referral', reference, refusals);
-  if (input.documentIds.length > 0) {
-    refusals.add('invalid', 'body.documentIds', 'files cannot be attached to incidents yet');
-  }
+  checkFiles(input.documentIds, profile, refusals);
 
   refusals.throwIfAny();
   // throwIfAny has refused a missing subject, and an assignee who is not an active member.

@@ -54,6 +54,17 @@ export function checkReferral(
   }
 }
 
+/** Attaching files needs the files permission (staff without a key may have it). */
+export function checkFiles(
+  documentIds: readonly string[],
+  profile: AccessProfile,
+  refusals: FieldRefusals,
+): void {
+  if (documentIds.length > 0 && !authorisation.mayDo(profile, 'files')) {
+    refusals.add('forbidden', 'body.documentIds', 'your user group may not attach files');
+  }
+}
+
 export function checkNotInFuture(at: string, now: Date, field: string, refusals: FieldRefusals): void {
   if (Date.parse(at) > now.getTime() + CLOCK_SKEW_MS)
     refusals.add('invalid', field, 'must not be in the future');

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Category } from '../../../lib/categories/category';
 import { startApiHarness, type ApiHarness } from '../../support/api-harness';
+import { uploadDocument } from '../documents/vault-client';
 import { demoStaff, signInAs, signInElevated, type StaffClient } from '../../support/staff-client';
 import { addPupil, categoriesOf, incidentBody, mailTo, type Problem } from './incident-test-support';
 
@@ -60,7 +61,8 @@ beforeAll(async () => {
     version: teachers.version,
   });
   expect(updated.status).toBe(200);
-});
+  // Signing in three people (scrypt) and elevating one: more than one request's budget on a busy machine.
+}, 120_000);
 
 afterAll(async () => {
   await harness.close();
@@ -304,4 +306,41 @@ it('lists the staff and alert groups for the form, with who holds a key', async 
   );
   expect(directory.body.members[0]).not.toHaveProperty('email');
   expect(directory.body.alertGroups.map((group) => group.name)).toContain('Safeguarding team');
+});
+
+it('attaches the recorder’s uploads and shares them with linked pupils, each file once', async () => {
+  const pdf = Buffer.from(
+    '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+  const uploaded = await uploadDocument(tom, hannah, 'Body map photo notes.pdf', 'application/pdf', pdf);
+  const body = incidentBody(hannah, [category('Bullying').categoryId], {
+    linkedPupils: [{ pupilId: matthew, role: 'witness', categoryIds: [category('Behaviour').categoryId] }],
+    documentIds: [uploaded.documentId],
+    shareDocumentsWithLinked: true,
+  });
+  expect((await tom.json('POST', '/api/incidents', body)).status).toBe(201);
+
+  type Documents = { items: { documentId: string; incidentId?: string; shared: boolean }[] };
+  const hannahs = await dana.json<Documents>('GET', `/api/vault/pupils/${hannah}/documents`);
+  expect(hannahs.body.items).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        documentId: uploaded.documentId,
+        incidentId: body.incidentId,
+        shared: false,
+      }),
+    ]),
+  );
+  const matthews = await dana.json<Documents>('GET', `/api/vault/pupils/${matthew}/documents`);
+  expect(matthews.body.items).toEqual([
+    expect.objectContaining({ incidentId: body.incidentId, shared: true }),
+  ]);
+
+  const again = await tom.json<Problem>(
+    'POST',
+    '/api/incidents',
+    incidentBody(hannah, [category('Bullying').categoryId], { documentIds: [uploaded.documentId] }),
+  );
+  expect(again.status).toBe(400);
+  expect(again.body.errors?.[0]?.field).toBe('body.documentIds');
 });

@@ -77,6 +77,11 @@ function service(): IncidentService {
         ConditionExpression: 'attribute_exists(PK)',
       },
     }),
+    attachments: () => [],
+    sharing: {
+      prepare: () => Promise.reject(new Error('no files are shared in these tests')),
+      discard: () => Promise.resolve(),
+    },
     outbox,
     inbox,
     delivery: new AlertDelivery({
