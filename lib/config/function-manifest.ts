@@ -32,6 +32,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/operator/schools'],
   },
   {
+    id: 'pupils',
+    entry: 'lambdas/pupils/pupils-handler.ts',
+    pathPrefixes: ['/api/pupils', '/api/monitoring'],
+  },
+  {
     id: 'admin',
     entry: 'lambdas/admin/admin-handler.ts',
     pathPrefixes: ['/api/admin', '/api/audit', '/api/access'],
@@ -74,6 +79,25 @@ export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
     entry: 'lambdas/transfers/transfer-step-handler.ts',
     substitution: 'TransferStepFunctionArn',
   },
+  {
+    id: 'alertOutboxSweep',
+    entry: 'lambdas/incidents/alert-outbox-sweep-handler.ts',
+    substitution: 'AlertOutboxSweepFunctionArn',
+  },
+];
+
+/** A task run on a fixed schedule (EventBridge Scheduler on AWS, the Scheduler stand-in locally). */
+export interface RecurringSchedule {
+  readonly id: string;
+  /** The WORKFLOW_TASKS entry it invokes. */
+  readonly taskId: string;
+  /** EventBridge Scheduler expression. */
+  readonly expression: string;
+}
+
+export const RECURRING_SCHEDULES: readonly RecurringSchedule[] = [
+  // Delivers alerts a request committed but could not send (lib/alerts/alert-sweeper.ts).
+  { id: 'alert-outbox-sweep', taskId: 'alertOutboxSweep', expression: 'rate(5 minutes)' },
 ];
 
 export interface StateMachineDefinition {

@@ -6,9 +6,11 @@ import { CATEGORY_ENDPOINTS } from '../../categories/categories-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
+import { MONITORING_ENDPOINTS } from '../../monitoring/monitoring-api';
+import { PUPIL_ENDPOINTS } from '../../pupils/pupils-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
-import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
 import { INCIDENT_ENDPOINTS } from '../../incidents/incidents-api';
+import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
 import { SCHOOL_ENDPOINTS } from '../../schools/schools-api';
 import { STAFF_ENDPOINTS } from '../../staff/staff-api';
 import type { EndpointContract } from '../http/endpoint';
@@ -21,6 +23,8 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...ACCESS_ENDPOINTS,
   ...ADMIN_ENDPOINTS,
   ...AUDIT_ENDPOINTS,
+  ...PUPIL_ENDPOINTS,
+  ...MONITORING_ENDPOINTS,
   ...CATEGORY_ENDPOINTS,
   ...DASHBOARD_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
