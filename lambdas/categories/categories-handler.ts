@@ -12,6 +12,7 @@ import {
   listAdminCategories,
   listAgencies,
   listCategories,
+  mergeCategory,
   updateAgency,
   updateCategory,
 } from '../../lib/categories/categories-api';
@@ -22,7 +23,7 @@ import { staffPrincipal } from '../../lib/platform/http/access';
 import { implement, type EndpointContract, type ValidatedRequest } from '../../lib/platform/http/endpoint';
 
 const context = createApiContext();
-const { categories, agencies } = categoryServices(context);
+const { categories, merge, agencies } = categoryServices(context);
 
 function actor<C extends EndpointContract>(request: ValidatedRequest<C>) {
   return auditActorOf(staffPrincipal(request.principal), request);
@@ -57,6 +58,9 @@ export const handler = createApiHandler(
       await categories.delete(actor(request), request.params.categoryId);
       return { body: undefined };
     }),
+    implement(mergeCategory, async (request) => ({
+      body: await merge.merge(actor(request), request.params.categoryId, request.body),
+    })),
     implement(createAgency, async (request) => ({
       body: await agencies.create(actor(request), request.body.name),
     })),

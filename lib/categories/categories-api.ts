@@ -14,6 +14,8 @@ import {
   CategoryChangesSchema,
   CategoryIdParams,
   CategoryTreeSchema,
+  MergeCategorySchema,
+  MergeResultSchema,
   NewAgencySchema,
   NewCategorySchema,
 } from './category-schemas';
@@ -124,6 +126,21 @@ export const deleteCategory = defineEndpoint({
   otherProblemStatuses: [409],
 });
 
+export const mergeCategory = defineEndpoint({
+  operationId: 'mergeCategory',
+  method: 'POST',
+  path: '/api/admin/categories/{categoryId}/merge',
+  summary:
+    'Merge a category into another, irreversibly: its incidents and monitored pupils move there. Confirm with its exact name; until `done`, send again to carry on',
+  tags,
+  access: admin,
+  params: CategoryIdParams,
+  body: MergeCategorySchema,
+  successStatus: 200,
+  response: MergeResultSchema,
+  otherProblemStatuses: [409],
+});
+
 export const createAgency = defineEndpoint({
   operationId: 'createAgency',
   method: 'POST',
@@ -186,6 +203,7 @@ export const CATEGORY_ENDPOINTS = [
   disableCategory,
   enableCategory,
   deleteCategory,
+  mergeCategory,
   createAgency,
   updateAgency,
   disableAgency,

@@ -30,6 +30,14 @@ export class CategoryParentUnavailableError extends Error {
   }
 }
 
+/** The category to merge into is gone, merged, or being merged itself. */
+export class CategoryMergeTargetUnavailableError extends Error {
+  constructor() {
+    super('The category to merge into is not available.');
+    this.name = 'CategoryMergeTargetUnavailableError';
+  }
+}
+
 /** A user group written in the same transaction was deleted meanwhile: reading again and retrying is safe. */
 export class CategoryGroupsChangedError extends Error {
   constructor() {
@@ -180,11 +188,91 @@ export class CategoryRepository {
     );
   }
 
+  /**
+   * Starts merging `source` into `targetId`: disables it (so nothing new is recorded in it) and marks
+   * the merge, if it is unchanged since read and the target is still there and not itself merging.
+   * Asking again for the same target finds it already marked and changes nothing.
+   */
+  async startMerge(source: Category, targetId: string, at: string): Promise<void> {
+    await this.write(
+      [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: categoryKeys.category(source.schoolId, source.categoryId),
+            UpdateExpression: 'SET disabled = :true, mergingInto = :target, updatedAt = :at, version = :next',
+            ConditionExpression:
+              'version = :previous AND attribute_not_exists(mergedInto) AND attribute_not_exists(mergingInto)',
+            ExpressionAttributeValues: {
+              ':true': true,
+              ':target': targetId,
+              ':at': at,
+              ':next': source.version + 1,
+              ':previous': source.version,
+            },
+          },
+        },
+        {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: categoryKeys.category(source.schoolId, targetId),
+            ConditionExpression:
+              'attribute_exists(PK) AND attribute_not_exists(mergedInto) AND attribute_not_exists(mergingInto)',
+          },
+        },
+      ],
+      (failed) => (failed.includes(0) ? new StaleCategoryError() : new CategoryMergeTargetUnavailableError()),
+    );
+  }
+
+  /** Records the last incident moved by a merge under way, so the next request carries on after it. */
+  async recordMergeCursor(source: Category, incidentId: string): Promise<void> {
+    await this.write(
+      [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: categoryKeys.category(source.schoolId, source.categoryId),
+            UpdateExpression: 'SET mergeCursor = :cursor',
+            ConditionExpression: 'mergingInto = :target',
+            ExpressionAttributeValues: { ':cursor': incidentId, ':target': source.mergingInto },
+          },
+        },
+      ],
+      () => new StaleCategoryError(),
+    );
+  }
+
+  /** Ends a merge whose incidents and monitoring have moved: marks the category merged and frees its name. */
+  async finishMerge(source: Category, at: string): Promise<void> {
+    await this.write(
+      [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: categoryKeys.category(source.schoolId, source.categoryId),
+            UpdateExpression:
+              'SET mergedInto = :target, updatedAt = :at, version = version + :one REMOVE mergingInto, mergeCursor',
+            ConditionExpression: 'mergingInto = :target',
+            ExpressionAttributeValues: { ':target': source.mergingInto, ':at': at, ':one': 1 },
+          },
+        },
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: categoryKeys.categoryName(source.schoolId, source.parentId, source.name),
+          },
+        },
+      ],
+      () => new StaleCategoryError(),
+    );
+  }
+
   private put(Item: Record<string, unknown>): TransactWriteItem {
     return { Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } };
   }
 
-  /** Sets these fields (and updatedAt, version) if the stored copy is still `previous` and not merged. */
+  /** Sets these fields (and updatedAt, version) if the stored copy is still `previous` and not being merged. */
   private versionedUpdate(
     previous: Category,
     next: Category,
@@ -196,7 +284,8 @@ export class CategoryRepository {
         TableName: this.tableName,
         Key: categoryKeys.category(next.schoolId, next.categoryId),
         UpdateExpression: `SET ${names.map((_, index) => `#n${index} = :v${index}`).join(', ')}`,
-        ConditionExpression: 'version = :previousVersion AND attribute_not_exists(mergedInto)',
+        ConditionExpression:
+          'version = :previousVersion AND attribute_not_exists(mergedInto) AND attribute_not_exists(mergingInto)',
         ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#n${index}`, name])),
         ExpressionAttributeValues: {
           ...Object.fromEntries(names.map((name, index) => [`:v${index}`, next[name]])),
@@ -212,7 +301,7 @@ export class CategoryRepository {
         TableName: this.tableName,
         Key: categoryKeys.category(schoolId, parentId),
         ConditionExpression:
-          'attribute_exists(PK) AND attribute_not_exists(parentId) AND attribute_not_exists(mergedInto)',
+          'attribute_exists(PK) AND attribute_not_exists(parentId) AND attribute_not_exists(mergedInto) AND attribute_not_exists(mergingInto)',
       },
     };
   }

@@ -57,6 +57,14 @@ export const MergeCategorySchema = z
 
 export type MergeCategory = z.output<typeof MergeCategorySchema>;
 
+export const MergeResultSchema = z
+  .object({
+    /** False while incidents or monitoring are still moving: send the same request again to carry on. */
+    done: z.boolean(),
+    category: CategorySchema,
+  })
+  .meta({ id: 'CategoryMergeResult' });
+
 /** A user group as the new-category form shows it: its name and what a new category gives it unless changed. */
 export const CategoryGroupDefaultSchema = z
   .object({

@@ -118,7 +118,7 @@ export class CategoryService {
 
   async update(actor: AuditActor, categoryId: string, changes: CategoryChanges): Promise<Category> {
     const categories = await this.deps.categories.list(actor.schoolId);
-    const stored = liveCategory(categories, categoryId);
+    const stored = changeableCategory(categories, categoryId);
     if (stored.version !== changes.version) throw staleCategory();
     const next: Category = {
       ...stored,
@@ -151,7 +151,7 @@ export class CategoryService {
    */
   async setDisabled(actor: AuditActor, categoryId: string, disabled: boolean): Promise<Category> {
     const categories = await this.deps.categories.list(actor.schoolId);
-    const stored = liveCategory(categories, categoryId);
+    const stored = changeableCategory(categories, categoryId);
     const parent = categories.find((category) => category.categoryId === stored.parentId);
     if (!disabled && parent?.disabled === true) {
       throw new AdminConflictError(`Enable "${parent.name}" first: this is one of its sub-categories.`);
@@ -190,7 +190,12 @@ export class CategoryService {
       this.deps.groups.list(schoolId),
       this.deps.usage.isUsed(schoolId, categoryId),
     ]);
-    const category = liveCategory(categories, categoryId);
+    const category = changeableCategory(categories, categoryId);
+    if (categories.some((candidate) => candidate.mergingInto === categoryId)) {
+      throw new AdminConflictError(
+        `Another category is being merged into "${category.name}". Finish that merge first.`,
+      );
+    }
     if (categories.some((candidate) => candidate.parentId === categoryId && !candidate.mergedInto)) {
       throw new AdminConflictError(
         `"${category.name}" has sub-categories. Delete or merge them first, or disable "${category.name}" instead.`,
@@ -227,6 +232,15 @@ export class CategoryService {
 export function liveCategory(categories: readonly Category[], categoryId: string): Category {
   const category = categories.find((candidate) => candidate.categoryId === categoryId);
   if (!category || category.mergedInto !== undefined) throw new AdminNotFoundError('category');
+  return category;
+}
+
+/** A category that may be changed: not half-way through a merge, which only finishing it may change. */
+function changeableCategory(categories: readonly Category[], categoryId: string): Category {
+  const category = liveCategory(categories, categoryId);
+  if (category.mergingInto !== undefined) {
+    throw new AdminConflictError(`"${category.name}" is being merged. Finish the merge first.`);
+  }
   return category;
 }
 

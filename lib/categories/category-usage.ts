@@ -23,6 +23,34 @@ export class CategoryUsage {
     return incidents || monitored;
   }
 
+  /**
+   * A page of the incidents recorded in the category, in id order, after `afterIncidentId` when given
+   * (a merge moving them a page at a time). `more` says whether the partition goes on.
+   */
+  async incidentsAfter(
+    schoolId: string,
+    categoryId: string,
+    afterIncidentId: string | undefined,
+    limit: number,
+  ): Promise<{ incidentIds: string[]; more: boolean }> {
+    const result = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': categoryKeys.usesPartition(schoolId, categoryId) },
+        ProjectionExpression: 'SK',
+        Limit: limit,
+        ...(afterIncidentId === undefined
+          ? {}
+          : { ExclusiveStartKey: categoryKeys.use(schoolId, categoryId, afterIncidentId) }),
+      }),
+    );
+    const incidentIds = (result.Items ?? []).map((item) =>
+      String(item.SK).slice(categoryKeys.usePrefix.length),
+    );
+    return { incidentIds, more: result.LastEvaluatedKey !== undefined };
+  }
+
   private async anyItem(partition: string, sortKeyPrefix?: string): Promise<boolean> {
     const result = await this.dynamo.send(
       new QueryCommand({

@@ -28,6 +28,13 @@ export const CategorySchema = z
     disabled: z.boolean(),
     /** Set when merged into another category: kept so old versions and audit entries still resolve. */
     mergedInto: CategoryIdSchema.optional(),
+    /**
+     * Set while a merge into that category is under way (the category is disabled meanwhile). A merge
+     * moves incidents a page at a time; `mergeCursor` is the last incident id moved, so asking again
+     * carries on from there.
+     */
+    mergingInto: CategoryIdSchema.optional(),
+    mergeCursor: z.string().optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: z.number().int().positive(),

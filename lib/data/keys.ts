@@ -347,6 +347,7 @@ export const categoryKeys = {
     PK: categoryKeys.usesPartition(schoolId, categoryId),
     SK: `INCIDENT#${part(incidentId, 'incidentId')}`,
   }),
+  usePrefix: 'INCIDENT#',
   agency: (schoolId: string, agencyId: string): TableKey => ({
     PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
     SK: `AGENCY#${part(agencyId, 'agencyId')}`,

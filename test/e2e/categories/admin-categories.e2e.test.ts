@@ -160,6 +160,48 @@ describe('categories', () => {
   });
 });
 
+describe('merging', () => {
+  it('merges a category into another only once its exact name is typed, warning that it cannot be undone', async () => {
+    const problems = collectPageErrors(page);
+    const suffix = uniqueSuffix();
+    const source = (await (
+      await api.send('POST', '/api/admin/categories', { name: `Cyberbullying ${suffix}`, colour: '#303030' })
+    ).json()) as AdminCategory;
+    const target = `Online abuse ${suffix}`;
+    await api.send('POST', '/api/admin/categories', { name: target, colour: '#404040' });
+
+    await page.goto(lanternUrl(`/admin/categories/${source.categoryId}`));
+    await heading(`Change ${source.name}`).waitFor();
+    const section = page.getByRole('region', { name: 'Merge' });
+    await expect(section.innerText()).resolves.toContain('Merging cannot be undone.');
+    await section.getByLabel('Category to merge into').selectOption({ label: target });
+    await section
+      .getByLabel(`To confirm, type the name of this category: ${source.name}`)
+      .fill('cyberbullying');
+    await section.getByRole('button', { name: `Merge ${source.name}` }).click();
+    await page
+      .getByRole('alert')
+      .getByText(`Type ${source.name} exactly as it is written to confirm`)
+      .first()
+      .waitFor();
+
+    await section.getByLabel(`To confirm, type the name of this category: ${source.name}`).fill(source.name);
+    const merged = page.waitForResponse((response) =>
+      isApiCall(response, 'POST', `/api/admin/categories/${source.categoryId}/merge`),
+    );
+    await section.getByRole('button', { name: `Merge ${source.name}` }).click();
+    expect((await merged).request().postDataJSON()).toEqual({
+      intoCategoryId: (await categoryNamed(target)).categoryId,
+      confirm: source.name,
+    });
+    await heading('Categories').waitFor();
+    await page.getByRole('status').getByText(`${source.name} has been merged into ${target}.`).waitFor();
+    expect((await categories()).map((category) => category.name)).not.toContain(source.name);
+    await rowFor(target).waitFor();
+    expect(problems.errors).toEqual([]);
+  });
+});
+
 describe('agencies', () => {
   it('adds an agency, refuses a name already used, renames and disables it', async () => {
     const problems = collectPageErrors(page, isExpectedRefusal('/api/admin/agencies'));

@@ -65,7 +65,7 @@ beforeAll(async () => {
   harness = await startApiHarness();
   dsl = await signInElevated(harness.baseUrl, 'dana');
   teacher = await signInAs(harness.baseUrl, demoStaff('tom'));
-});
+}, 120_000);
 
 afterAll(async () => {
   await harness.close();

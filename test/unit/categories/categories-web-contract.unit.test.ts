@@ -184,6 +184,20 @@ describe('categories', () => {
     },
   );
 
+  it('merges a category, reading whether the merge is done', async () => {
+    answerWith(contracts.mergeCategory, {
+      done: false,
+      category: { ...sub, mergingInto: parent.categoryId },
+    });
+    await expect(
+      callWeb('categories', 'mergeCategory', sub.categoryId, parent.categoryId, 'Cyber'),
+    ).resolves.toEqual({
+      ok: true,
+      value: { done: false, category: { ...webCategory(sub), mergingInto: parent.categoryId } },
+    });
+    expectSentTo(contracts.mergeCategory);
+  });
+
   it('deletes a category', async () => {
     answerStatus = contracts.deleteCategory.successStatus;
     await expect(callWeb('categories', 'deleteCategory', sub.categoryId)).resolves.toEqual({

@@ -31,6 +31,8 @@ export interface AdminCategory {
   /** Set for a sub-category. */
   parentId?: string;
   disabled: boolean;
+  /** Set while a merge into that category is under way. */
+  mergingInto?: string;
   version: number;
 }
 
@@ -83,11 +85,20 @@ export function parseAdminCategory(value: unknown): AdminCategory | undefined {
   const { categoryId, name, colour, disabled } = value;
   const version = positiveInteger(value.version);
   const parentId = optionalString(value.parentId);
+  const mergingInto = optionalString(value.mergingInto);
   if (!isNonEmptyString(categoryId) || typeof name !== 'string' || typeof disabled !== 'boolean') {
     return undefined;
   }
   if (typeof colour !== 'string' || !COLOUR.test(colour) || version === undefined) return undefined;
-  return { categoryId, name, colour, ...(parentId ? { parentId } : {}), disabled, version };
+  return {
+    categoryId,
+    name,
+    colour,
+    ...(parentId ? { parentId } : {}),
+    disabled,
+    ...(mergingInto ? { mergingInto } : {}),
+    version,
+  };
 }
 
 function parseGroupDefault(value: unknown): CategoryGroupDefault | undefined {
@@ -150,6 +161,36 @@ export function disableCategory(categoryId: string): Promise<ApiResult<AdminCate
 /** Refused (409) for a sub-category whose parent is disabled. */
 export function enableCategory(categoryId: string): Promise<ApiResult<AdminCategory>> {
   return sendParsed(categoryPath(categoryId, 'enable'), 'POST', undefined, parseAdminCategory, 'category');
+}
+
+export interface MergeProgress {
+  /** False while incidents or monitoring are still moving: ask again to carry on. */
+  done: boolean;
+  category: AdminCategory;
+}
+
+function parseMergeProgress(body: unknown): MergeProgress | undefined {
+  if (!isRecord(body) || typeof body.done !== 'boolean') return undefined;
+  const category = parseAdminCategory(body.category);
+  return category ? { done: body.done, category } : undefined;
+}
+
+/**
+ * Merges a category into another, irreversibly; `confirm` must be its exact name. A big category moves
+ * over several requests: until `done`, send the same request again.
+ */
+export function mergeCategory(
+  categoryId: string,
+  intoCategoryId: string,
+  confirm: string,
+): Promise<ApiResult<MergeProgress>> {
+  return sendParsed(
+    `/api/admin/categories/${encodeURIComponent(categoryId)}/merge`,
+    'POST',
+    { intoCategoryId, confirm },
+    parseMergeProgress,
+    'merged category',
+  );
 }
 
 /** Refused (409) once the category has been used or while it has sub-categories: disable it instead. */

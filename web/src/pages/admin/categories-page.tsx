@@ -1,7 +1,7 @@
 /**
  * Admin > Categories: the hierarchy with each category's colour lozenge, and per category a link to
- * change it, disable or enable it, and delete it (only when never used: otherwise the answer says to
- * disable it instead).
+ * change or merge it, disable or enable it, and delete it (only when never used: otherwise the answer
+ * says to disable it instead).
  */
 import {
   deleteCategory,
@@ -26,10 +26,12 @@ interface CategoryRowProps {
   category: AdminCategory;
   /** Set for a sub-category. */
   parentName?: string;
+  /** A top-level category's sub-categories, which disabling it disables too. */
+  subCategoryCount?: number;
   action: RowAction;
 }
 
-function CategoryRow({ category, parentName, action }: CategoryRowProps) {
+function CategoryRow({ category, parentName, subCategoryCount = 0, action }: CategoryRowProps) {
   const { name, categoryId, disabled } = category;
   const sub = parentName !== undefined;
   return (
@@ -39,36 +41,50 @@ function CategoryRow({ category, parentName, action }: CategoryRowProps) {
         {sub && <span className="visually-hidden"> (sub-category of {parentName})</span>}
       </th>
       <td className="category-table__state">
-        {disabled ? <span className="tag tag--muted">Disabled</span> : 'In use'}
+        {category.mergingInto ? (
+          <span className="tag tag--muted">Being merged</span>
+        ) : disabled ? (
+          <span className="tag tag--muted">Disabled</span>
+        ) : (
+          'In use'
+        )}
       </td>
       <td className="admin-table__actions">
         <Link href={adminPaths.category(categoryId)}>
-          Change<span className="visually-hidden"> {name}</span>
-        </Link>{' '}
-        <button
-          className="button button--small button--secondary"
-          type="button"
-          aria-disabled={action.busy ? true : undefined}
-          onClick={() =>
-            void (disabled
-              ? action.run(() => enableCategory(categoryId), `${name} has been enabled.`)
-              : action.run(
-                  () => disableCategory(categoryId),
-                  sub ? `${name} has been disabled.` : `${name} and its sub-categories have been disabled.`,
-                ))
-          }
-        >
-          {disabled ? 'Enable' : 'Disable'}
+          {category.mergingInto ? 'Finish merging' : 'Change'}
           <span className="visually-hidden"> {name}</span>
-        </button>{' '}
-        <button
-          className="button button--small button--warning"
-          type="button"
-          aria-disabled={action.busy ? true : undefined}
-          onClick={() => void action.run(() => deleteCategory(categoryId), `${name} has been deleted.`)}
-        >
-          Delete<span className="visually-hidden"> {name}</span>
-        </button>
+        </Link>
+        {!category.mergingInto && (
+          <>
+            {' '}
+            <button
+              className="button button--small button--secondary"
+              type="button"
+              aria-disabled={action.busy ? true : undefined}
+              onClick={() =>
+                void (disabled
+                  ? action.run(() => enableCategory(categoryId), `${name} has been enabled.`)
+                  : action.run(
+                      () => disableCategory(categoryId),
+                      subCategoryCount > 0
+                        ? `${name} and its sub-categories have been disabled.`
+                        : `${name} has been disabled.`,
+                    ))
+              }
+            >
+              {disabled ? 'Enable' : 'Disable'}
+              <span className="visually-hidden"> {name}</span>
+            </button>{' '}
+            <button
+              className="button button--small button--warning"
+              type="button"
+              aria-disabled={action.busy ? true : undefined}
+              onClick={() => void action.run(() => deleteCategory(categoryId), `${name} has been deleted.`)}
+            >
+              Delete<span className="visually-hidden"> {name}</span>
+            </button>
+          </>
+        )}
       </td>
     </tr>
   );
@@ -107,7 +123,12 @@ export function CategoriesPage() {
           </thead>
           <tbody>
             {adminCategoryTree(state.value.categories).flatMap((parent) => [
-              <CategoryRow key={parent.categoryId} category={parent} action={action} />,
+              <CategoryRow
+                key={parent.categoryId}
+                category={parent}
+                subCategoryCount={parent.subCategories.length}
+                action={action}
+              />,
               ...parent.subCategories.map((sub) => (
                 <CategoryRow key={sub.categoryId} category={sub} parentName={parent.name} action={action} />
               )),

@@ -1,7 +1,8 @@
 /**
  * Admin > Categories > one category: rename or recolour it (against the version read, so someone
- * else's change meanwhile is reported, not overwritten), disable or enable it, or delete it if it has
- * never been used. A new name shows on every past incident, so it should keep the category's meaning.
+ * else's change meanwhile is reported, not overwritten), disable or enable it, delete it if it has
+ * never been used, or merge it into another. A new name shows on every past incident, so it should keep
+ * the category's meaning.
  */
 import { useCallback, useState, type FormEvent } from 'react';
 import type { ApiResult } from '../../api/api-result';
@@ -19,6 +20,7 @@ import { adminPaths } from '../../admin/admin-routes';
 import { refusalState, useFormState, type FormFields } from '../../admin/form-state';
 import { useLoaded } from '../../admin/use-loaded';
 import { ColourField } from '../../categories/colour-field';
+import { MergeCategorySection } from '../../categories/merge-category-section';
 import { useRowAction } from '../../categories/use-row-action';
 import '../../categories/categories.css';
 import { ActionNotice } from '../../components/action-notice';
@@ -210,8 +212,19 @@ export function CategoryPage({ categoryId }: { categoryId: string }) {
             {loaded.parent ? ` A sub-category of ${loaded.parent.name}.` : ' A top-level category.'}
           </p>
           <div className="admin-sections">
-            <NameAndColourForm key={answers} loaded={loaded} onReload={reload} />
-            <DisableAndDeleteSections loaded={loaded} onReload={reload} />
+            {/* Half-way through a merge, only finishing it may change the category. */}
+            {!loaded.category.mergingInto && (
+              <>
+                <NameAndColourForm key={answers} loaded={loaded} onReload={reload} />
+                <DisableAndDeleteSections loaded={loaded} onReload={reload} />
+              </>
+            )}
+            <MergeCategorySection
+              key={`merge-${answers}`}
+              category={loaded.category}
+              categories={loaded.categories}
+              onReload={reload}
+            />
           </div>
         </>
       )}
