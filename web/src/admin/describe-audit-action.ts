@@ -25,6 +25,19 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'class.create': 'Added a class',
   'class.access.update': "Changed a class's access",
   'settings.update': "Changed the school's settings",
+  'pupil.list': 'Searched or listed pupils',
+  'pupil.lookup': 'Looked up a pupil to record a concern',
+  'pupil.create': 'Added a pupil by hand',
+  'pupil.update': "Changed a pupil's details",
+  'pupil.archive': 'Archived a pupil',
+  'pupil.unarchive': 'Brought a pupil back from the archive',
+  'pupil.contact.create': "Added a pupil's contact",
+  'pupil.contact.update': "Changed a pupil's contact",
+  'pupil.contact.delete': "Removed a pupil's contact",
+  'pupil.link.create': 'Linked two pupils',
+  'pupil.link.delete': 'Unlinked two pupils',
+  'pupil.monitoring.read': "Viewed a pupil's monitoring history",
+  'pupil.monitoring.update': "Changed a pupil's monitoring",
 };
 
 export function describeAuditAction(action: string): string {

@@ -2,8 +2,8 @@
  * Pupils against /api/pupils (lib/pupils/pupils-api.ts): a pupil's record (profile, contacts, links and
  * current monitoring), search and class registers, and the changes an admin may make by hand.
  */
-import { getParsed, type ApiResult } from './api-result';
-import { listOf, oneOf, optionalString, positiveInteger, stringArray } from './json-readers';
+import { getParsed, sendParsed, sendWithoutAnswer, type ApiResult } from './api-result';
+import { itemsOf, listOf, oneOf, optionalString, positiveInteger, stringArray } from './json-readers';
 import { isNonEmptyString, isRecord } from './json-shapes';
 
 export type PupilSource = 'mis' | 'manual';
@@ -50,6 +50,45 @@ export interface PupilSummary {
   archived: boolean;
 }
 
+/** A search result or class register row, with the categories the pupil is monitored under now. */
+export interface PupilListItem extends PupilSummary {
+  monitoring: CurrentMonitoring[];
+}
+
+export interface PupilListPage {
+  items: PupilListItem[];
+  nextCursor?: string;
+}
+
+/** What the pupil list asks for (lib/pupils/pupil-schemas.ts PupilListQuery). */
+export interface PupilListQuery {
+  q?: string;
+  includeArchived?: boolean;
+  classId?: string;
+  monitored?: boolean;
+  categoryId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ClassChoice {
+  classId: string;
+  name: string;
+  kind: 'tutor' | 'year';
+}
+
+export interface CategoryChoice {
+  categoryId: string;
+  name: string;
+  colour: string;
+  parentId?: string;
+}
+
+export interface PupilFilters {
+  classes: ClassChoice[];
+  categories: CategoryChoice[];
+}
+
 export interface Contact {
   contactId: string;
   name: string;
@@ -60,6 +99,7 @@ export interface Contact {
   parentalResponsibility: boolean;
   priority?: number;
   source: PupilSource;
+  version: number;
 }
 
 export interface PupilLink {
@@ -169,11 +209,12 @@ export function parseContact(value: unknown): Contact | undefined {
   if (!isRecord(value)) return undefined;
   const { contactId, name, relationship, parentalResponsibility, priority } = value;
   const source = oneOf(value.source, SOURCES);
+  const version = positiveInteger(value.version);
   if (!isNonEmptyString(contactId) || typeof name !== 'string' || typeof relationship !== 'string') {
     return undefined;
   }
-  if (typeof parentalResponsibility !== 'boolean' || !source) return undefined;
-  const contact: Contact = { contactId, name, relationship, parentalResponsibility, source };
+  if (typeof parentalResponsibility !== 'boolean' || !source || version === undefined) return undefined;
+  const contact: Contact = { contactId, name, relationship, parentalResponsibility, source, version };
   for (const field of ['phone', 'email', 'address'] as const) {
     const text = optionalString(value[field]);
     if (text !== undefined) contact[field] = text;
@@ -219,6 +260,138 @@ export function parsePupilView(body: unknown): PupilView | undefined {
     return undefined;
   }
   return { pupilId, displayName, details, classIds, archived, source, version, contacts, links, monitoring };
+}
+
+function parseListItem(value: unknown): PupilListItem | undefined {
+  const summary = parsePupilSummary(value);
+  const monitoring = isRecord(value) ? listOf(value.monitoring, parseCurrentMonitoring) : undefined;
+  return summary && monitoring ? { ...summary, monitoring } : undefined;
+}
+
+function parseListPage(body: unknown): PupilListPage | undefined {
+  const items = itemsOf(body, parseListItem);
+  if (!items || !isRecord(body)) return undefined;
+  const nextCursor = optionalString(body.nextCursor);
+  return nextCursor === undefined ? { items } : { items, nextCursor };
+}
+
+export function parseCategoryChoice(value: unknown): CategoryChoice | undefined {
+  if (!isRecord(value)) return undefined;
+  const { categoryId, name, colour } = value;
+  if (!isNonEmptyString(categoryId) || typeof name !== 'string' || typeof colour !== 'string')
+    return undefined;
+  const parentId = optionalString(value.parentId);
+  return parentId === undefined ? { categoryId, name, colour } : { categoryId, name, colour, parentId };
+}
+
+function parseClassChoice(value: unknown): ClassChoice | undefined {
+  if (!isRecord(value)) return undefined;
+  const { classId, name } = value;
+  const kind = oneOf(value.kind, ['tutor', 'year'] as const);
+  return isNonEmptyString(classId) && typeof name === 'string' && kind ? { classId, name, kind } : undefined;
+}
+
+function parseFilters(body: unknown): PupilFilters | undefined {
+  if (!isRecord(body)) return undefined;
+  const classes = listOf(body.classes, parseClassChoice);
+  const categories = listOf(body.categories, parseCategoryChoice);
+  return classes && categories ? { classes, categories } : undefined;
+}
+
+/** The query string of a pupil list request: only the filters in use. */
+export function pupilListSearch(query: PupilListQuery): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.includeArchived) params.set('includeArchived', 'true');
+  if (query.classId) params.set('classId', query.classId);
+  if (query.monitored) params.set('monitored', 'true');
+  if (query.categoryId) params.set('categoryId', query.categoryId);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  return params.toString();
+}
+
+/** Search, a class register or the monitored pupils; the API audits each list it answers. */
+export function listPupils(query: PupilListQuery, signal?: AbortSignal): Promise<ApiResult<PupilListPage>> {
+  return getParsed(`/api/pupils?${pupilListSearch(query)}`, parseListPage, 'list of pupils', signal);
+}
+
+/** The classes and categories this person may filter the pupil list by. */
+export function getPupilFilters(signal?: AbortSignal): Promise<ApiResult<PupilFilters>> {
+  return getParsed('/api/pupils/filters', parseFilters, 'pupil list filters', signal);
+}
+
+/** What the add-pupil form sends (lib/pupils/pupil-schemas.ts NewPupil). */
+export interface NewPupil {
+  pupilId: string;
+  legalForename: string;
+  legalSurname: string;
+  preferredForename?: string;
+  preferredSurname?: string;
+  middleNames?: string;
+  dateOfBirth: string;
+  gender: Gender;
+  upn?: string;
+  uln?: string;
+  yearGroup?: string;
+  classIds: string[];
+}
+
+/** The profile an add or change answers with; only the id matters to the pages. */
+function parseProfile(body: unknown): { pupilId: string; version: number } | undefined {
+  if (!isRecord(body)) return undefined;
+  const version = positiveInteger(body.version);
+  return isNonEmptyString(body.pupilId) && version !== undefined
+    ? { pupilId: body.pupilId, version }
+    : undefined;
+}
+
+export function addPupil(pupil: NewPupil): Promise<ApiResult<{ pupilId: string; version: number }>> {
+  return sendParsed('/api/pupils', 'POST', pupil, parseProfile, 'new pupil');
+}
+
+/** Archives (or brings back) a pupil added by hand; `version` is the one read. */
+export function setPupilArchived(
+  pupilId: string,
+  archived: boolean,
+  version: number,
+): Promise<ApiResult<{ pupilId: string; version: number }>> {
+  return sendParsed(
+    `/api/pupils/${encodeURIComponent(pupilId)}/${archived ? 'archive' : 'unarchive'}`,
+    'POST',
+    { version },
+    parseProfile,
+    "pupil's record",
+  );
+}
+
+/** What the add-contact form sends (lib/pupils/pupil-schemas.ts NewContact). */
+export interface NewContact {
+  contactId: string;
+  name: string;
+  relationship: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  parentalResponsibility: boolean;
+  priority?: number;
+}
+
+export function addContact(pupilId: string, contact: NewContact): Promise<ApiResult<Contact>> {
+  return sendParsed(
+    `/api/pupils/${encodeURIComponent(pupilId)}/contacts`,
+    'POST',
+    contact,
+    parseContact,
+    'contact',
+  );
+}
+
+export function deleteContact(pupilId: string, contact: Contact): Promise<ApiResult<true>> {
+  return sendWithoutAnswer(
+    `/api/pupils/${encodeURIComponent(pupilId)}/contacts/${encodeURIComponent(contact.contactId)}?version=${contact.version}`,
+    'DELETE',
+  );
 }
 
 /** A pupil's record; reading it is audited. A pupil the viewer may not see answers 404. */

@@ -1,6 +1,9 @@
-/** The header's "Hide names" switch: a pressed/unpressed button, so its state is announced. */
-import './pupils.css';
+/**
+ * The header's "Hide names" button (seed 29.2): it stars out every pupil name until pressed again,
+ * when it reads "Show names".
+ */
 import { setNamesHidden, useNamesHidden } from './hide-names-store';
+import './pupils.css';
 
 export function HideNamesToggle() {
   const hidden = useNamesHidden();
@@ -8,10 +11,9 @@ export function HideNamesToggle() {
     <button
       type="button"
       className="link-button link-button--inverse hide-names-toggle"
-      aria-pressed={hidden}
       onClick={() => setNamesHidden(!hidden)}
     >
-      Hide names
+      {hidden ? 'Show names' : 'Hide names'}
     </button>
   );
 }

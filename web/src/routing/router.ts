@@ -29,6 +29,11 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+/** The query string ("?q=smith"), so a page whose filters live in the address follows Back and Forward. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 export interface NavigateOptions {
   /**
    * Replace the current history entry instead of adding one: for moves the person did not ask for

@@ -1,8 +1,16 @@
-/** Contacts: who to call about the pupil, in the MIS's priority order, with parental responsibility marked. */
-import type { Contact } from '../../api/pupils';
+/**
+ * Contacts (seed 8.3): who to call about the pupil, in priority order, with parental responsibility
+ * marked. People who may manage pupils can add a contact the MIS does not hold (a social worker, say)
+ * and remove one they added; contacts from the MIS change only in the MIS.
+ */
+import { useState } from 'react';
+import { deleteContact, type Contact } from '../../api/pupils';
+import { useMyAccess } from '../../admin/my-access-store';
+import { ActionNotice, type ActionOutcome } from '../../components/action-notice';
+import { AddContactForm } from '../add-contact-form';
 import type { PupilTabProps } from '../pupil-tabs';
 
-function ContactCard({ contact }: { contact: Contact }) {
+function ContactCard({ contact, onRemove }: { contact: Contact; onRemove?: () => void }) {
   return (
     <li className="contact-card">
       <h3 className="contact-card__name">
@@ -39,22 +47,68 @@ function ContactCard({ contact }: { contact: Contact }) {
             <dd>{contact.address}</dd>
           </div>
         )}
+        <div className="summary-list__row">
+          <dt>From</dt>
+          <dd>{contact.source === 'mis' ? 'The school’s MIS' : 'Added in Lantern'}</dd>
+        </div>
       </dl>
+      {onRemove && (
+        <button className="link-button" type="button" onClick={onRemove}>
+          Remove<span className="visually-hidden"> {contact.name}</span>
+        </button>
+      )}
     </li>
   );
 }
 
-export function ContactsTab({ pupil }: PupilTabProps) {
-  const contacts = [...pupil.contacts].sort((a, b) => (a.priority ?? 99) - (b.priority ?? 99));
+export function ContactsTab({ pupil, view, onChanged }: PupilTabProps) {
+  const access = useMyAccess(view);
+  const mayManage = access.phase === 'loaded' && access.access.permissions.includes('students.manage');
+  const [adding, setAdding] = useState(false);
+  const [outcome, setOutcome] = useState<ActionOutcome | undefined>();
+
+  async function remove(contact: Contact) {
+    const result = await deleteContact(pupil.pupilId, contact);
+    setOutcome(
+      result.ok
+        ? { kind: 'done', text: `Removed ${contact.name}.` }
+        : { kind: 'failed', problem: result.problem },
+    );
+    if (result.ok) onChanged?.();
+  }
+
   return (
     <>
-      <h2 className="section-title">Contacts</h2>
-      {contacts.length === 0 ? (
+      <div className="pupil-search__heading">
+        <h2 className="section-title">Contacts</h2>
+        {mayManage && !adding && (
+          <button className="button button--secondary" type="button" onClick={() => setAdding(true)}>
+            Add contact
+          </button>
+        )}
+      </div>
+      <ActionNotice outcome={outcome} {...(onChanged ? { onReload: onChanged } : {})} />
+      {adding && (
+        <AddContactForm
+          pupilId={pupil.pupilId}
+          onCancel={() => setAdding(false)}
+          onAdded={(contact) => {
+            setAdding(false);
+            setOutcome({ kind: 'done', text: `Added ${contact.name}.` });
+            onChanged?.();
+          }}
+        />
+      )}
+      {pupil.contacts.length === 0 ? (
         <p>No contacts are recorded.</p>
       ) : (
         <ul className="contact-list">
-          {contacts.map((contact) => (
-            <ContactCard key={contact.contactId} contact={contact} />
+          {pupil.contacts.map((contact) => (
+            <ContactCard
+              key={contact.contactId}
+              contact={contact}
+              {...(mayManage && contact.source === 'manual' ? { onRemove: () => void remove(contact) } : {})}
+            />
           ))}
         </ul>
       )}

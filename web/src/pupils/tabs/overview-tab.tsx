@@ -1,5 +1,8 @@
 /** Overview: the pupil's details as the MIS (or an admin) holds them, current monitoring and linked pupils. */
-import type { PupilDetails, PupilView } from '../../api/pupils';
+import { useState } from 'react';
+import { setPupilArchived, type PupilDetails, type PupilView } from '../../api/pupils';
+import { useMyAccess } from '../../admin/my-access-store';
+import { ActionNotice, type ActionOutcome } from '../../components/action-notice';
 import { Link } from '../../routing/link';
 import { CategoryTag } from '../category-tag';
 import { formatUkDate } from '../format-date';
@@ -67,8 +70,41 @@ function Monitoring({ pupil }: { pupil: PupilView }) {
   );
 }
 
-export function OverviewTab({ pupil }: PupilTabProps) {
+/** Archiving a pupil added by hand who has left (the MIS archives its own pupils). */
+function ArchiveControl({ pupil, onChanged }: { pupil: PupilView; onChanged: (() => void) | undefined }) {
+  const [outcome, setOutcome] = useState<ActionOutcome | undefined>();
+  const [busy, setBusy] = useState(false);
+  async function toggle() {
+    if (busy) return;
+    setBusy(true);
+    const result = await setPupilArchived(pupil.pupilId, !pupil.archived, pupil.version);
+    setBusy(false);
+    if (!result.ok) {
+      setOutcome({ kind: 'failed', problem: result.problem });
+      return;
+    }
+    onChanged?.();
+  }
+  return (
+    <div className="admin-section">
+      <ActionNotice outcome={outcome} {...(onChanged ? { onReload: onChanged } : {})} />
+      <p className="hint">This pupil was added by hand, not by the MIS.</p>
+      <button
+        className="button button--secondary"
+        type="button"
+        aria-disabled={busy ? true : undefined}
+        onClick={() => void toggle()}
+      >
+        {pupil.archived ? 'Bring back from the archive' : 'Archive (left the school)'}
+      </button>
+    </div>
+  );
+}
+
+export function OverviewTab({ pupil, view, onChanged }: PupilTabProps) {
   const rows = detailRows(pupil.details).filter((row): row is [string, string] => Boolean(row[1]));
+  const access = useMyAccess(view);
+  const mayManage = access.phase === 'loaded' && access.access.permissions.includes('students.manage');
   return (
     <>
       <h2 className="section-title">Monitoring</h2>
@@ -87,6 +123,7 @@ export function OverviewTab({ pupil }: PupilTabProps) {
           </div>
         ))}
       </dl>
+      {mayManage && pupil.source === 'manual' && <ArchiveControl pupil={pupil} onChanged={onChanged} />}
       <h2 className="section-title">Linked pupils</h2>
       {pupil.links.length === 0 ? (
         <p>No linked pupils.</p>
