@@ -133,9 +133,12 @@ export async function seedDemoData(
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
-  const staffCreated = await seedDemoStaff(dynamo, tableName, new SchoolRepository(dynamo, tableName));
+  // Pupils load while the staff's passwords are hashed: one waits on DynamoDB, the other on the CPU.
+  const [staffCreated] = await Promise.all([
+    seedDemoStaff(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
+    seedDemoPupils(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
+  ]);
   await seedDemoKeys(dynamo, tableName, keyEncryption);
-  await seedDemoPupils(dynamo, tableName, new SchoolRepository(dynamo, tableName));
   return { schoolsCreated, staffCreated, operatorToken: DEMO_OPERATOR_TOKEN };
 }
 
