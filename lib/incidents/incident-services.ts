@@ -78,6 +78,7 @@ export function incidentServices(context: ApiContext, now: () => Date = () => ne
     staff: new StaffDirectoryService({
       memberships: identity.memberships,
       alertGroups: access.alertGroups,
+      settings: access.settings,
       keyHolders: async (personIds) => {
         // One single-item Query per person, in parallel.
         const flags = await Promise.all(

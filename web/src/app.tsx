@@ -16,6 +16,7 @@ import { HomePage } from './pages/home-page';
 import { AdminArea } from './pages/admin/admin-area';
 import { NotFoundPage } from './pages/not-found-page';
 import { PupilsArea } from './pupils/pupils-area';
+import { IncidentsArea } from './incidents/incidents-area';
 import { SecurityLogPage } from './pages/security-log-page';
 import { KeysPage } from './pages/keys-page';
 import { ElevatePage } from './pages/elevate-page';
@@ -51,6 +52,8 @@ function pageFor(page: PageName, session: SessionState): ReactNode {
       return view && <AdminArea view={view} />;
     case 'pupils':
       return view && <PupilsArea view={view} />;
+    case 'incidents':
+      return view && <IncidentsArea view={view} />;
     case 'health':
       return <HealthPage />;
     case 'forgotten-password':

@@ -3,7 +3,8 @@
  * local Lantern in the jest parent process, which puts the stand-in's address in the environment
  * (AWS_ENDPOINT_URL_SESV2) that the test workers inherit.
  */
-interface StoredMail {
+export interface StoredMail {
+  readonly subject: string;
   readonly destination: { to: string[] };
   readonly body: { text: string };
 }
@@ -15,7 +16,8 @@ function mailboxUrl(): string {
   return `${endpoint.replace(/\/+$/, '')}/store`;
 }
 
-async function mailTo(address: string): Promise<StoredMail[]> {
+/** Every mail the stand-in accepted for `address`, oldest first. */
+export async function mailTo(address: string): Promise<StoredMail[]> {
   // The stand-in wants an Authorization header, as a signed SDK request would carry; any value does.
   const response = await fetch(mailboxUrl(), { headers: { Authorization: 'AWS4-HMAC-SHA256 e2e' } });
   if (!response.ok) throw new Error(`The mailbox answered ${response.status}`);

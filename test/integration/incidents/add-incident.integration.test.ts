@@ -296,8 +296,10 @@ it('lists the staff and alert groups for the form, with who holds a key', async 
   const directory = await tom.json<{
     members: { personId: string; displayName: string; hasKey: boolean }[];
     alertGroups: { name: string }[];
+    requireAlert: boolean;
   }>('GET', '/api/staff');
   expect(directory.status).toBe(200);
+  expect(directory.body.requireAlert).toBe(false);
   expect(directory.body.members).toEqual(
     expect.arrayContaining([
       { personId: dana.personId, displayName: 'Dana Shah', hasKey: true },

@@ -1,6 +1,7 @@
 /** The signed-in band under the header: the app's pages, and the school switcher when there is one. */
 import type { ReactNode } from 'react';
 import { Link } from '../routing/link';
+import { AddIncidentNavItem } from '../incidents/add-incident-nav-item';
 import { PupilsNavItem } from '../pupils/pupils-nav-item';
 import { AdminNavItem } from './admin-nav-item';
 
@@ -34,6 +35,7 @@ export function ServiceNav({ pathname, switcher }: ServiceNavProps) {
               </li>
             ))}
             <PupilsNavItem pathname={pathname} />
+            <AddIncidentNavItem pathname={pathname} />
             <AdminNavItem pathname={pathname} />
           </ul>
         </nav>

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { PupilView } from '../api/pupils';
 import type { SessionView } from '../api/session-view';
+import { ChronologyTab } from './tabs/chronology-tab';
 import { ContactsTab } from './tabs/contacts-tab';
 import { MonitoringTab } from './tabs/monitoring-tab';
 import { OverviewTab } from './tabs/overview-tab';
@@ -27,6 +28,7 @@ export interface PupilTab {
 
 export const PUPIL_TABS: readonly PupilTab[] = [
   { id: 'overview', label: 'Overview', component: OverviewTab },
+  { id: 'chronology', label: 'Incidents', component: ChronologyTab },
   { id: 'contacts', label: 'Contacts', component: ContactsTab },
   { id: 'monitoring', label: 'Monitoring history', component: MonitoringTab },
   { id: 'vault', label: 'Document vault', component: VaultTab },

@@ -14,7 +14,8 @@ export type PageName =
   | 'not-found'
   | 'keys'
   | 'elevate'
-  | 'pupils';
+  | 'pupils'
+  | 'incidents';
 
 export interface Route {
   page: PageName;
@@ -45,13 +46,19 @@ function isPupilsPath(pathname: string): boolean {
   return pathname === '/pupils' || pathname.startsWith('/pupils/');
 }
 
+/** Everything under /incidents is one page; the incidents area picks the screen (web/src/incidents/incident-paths.ts). */
+function isIncidentsPath(pathname: string): boolean {
+  return pathname === '/incidents' || pathname.startsWith('/incidents/');
+}
+
 export function resolveRoute(pathname: string, signedIn: boolean): Route {
   const openPage = OPEN_PAGES[pathname];
   if (openPage) return { page: openPage };
   const signedInPage =
     SIGNED_IN_PAGES[pathname] ??
     (isAdminPath(pathname) ? 'admin' : undefined) ??
-    (isPupilsPath(pathname) ? 'pupils' : undefined);
+    (isPupilsPath(pathname) ? 'pupils' : undefined) ??
+    (isIncidentsPath(pathname) ? 'incidents' : undefined);
   if (signedIn) {
     if (pathname === '/sign-in') return { page: 'home', redirectTo: '/' };
     return { page: signedInPage ?? 'not-found' };
