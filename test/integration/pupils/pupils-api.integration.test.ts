@@ -293,7 +293,19 @@ it('edits a pupil added by hand (search follows the new name), refuses a stale v
     preferredForename: null,
   });
   expect(cleared.body.displayName).toBe('Gwenllian Pryce');
-  const empty = await dana.json<Problem>('PATCH', `/api/pupils/${input.pupilId}`, { version: 3 });
+  const moved = await dana.json<Profile>('PATCH', `/api/pupils/${input.pupilId}`, {
+    version: 3,
+    classIds: [classNamed('3B').classId],
+  });
+  expect(moved.body).toMatchObject({ tutorGroup: '3B', version: 4 });
+  const register = await search(dana, `classId=${classNamed('3B').classId}&limit=100`);
+  expect(register.map((item) => item.pupilId)).toContain(input.pupilId);
+  const unknownClass = await dana.json<Problem>('PATCH', `/api/pupils/${input.pupilId}`, {
+    version: 4,
+    classIds: [randomUUID()],
+  });
+  expect(unknownClass.body.errors?.[0]?.field).toBe('body.classIds');
+  const empty = await dana.json<Problem>('PATCH', `/api/pupils/${input.pupilId}`, { version: 4 });
   expect(empty.status).toBe(400);
   const blank = await dana.json<Problem>('PATCH', `/api/pupils/${input.pupilId}`, {
     version: 3,
