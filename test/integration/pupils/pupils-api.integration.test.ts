@@ -308,7 +308,7 @@ it('edits a pupil added by hand (search follows the new name), refuses a stale v
   const empty = await dana.json<Problem>('PATCH', `/api/pupils/${input.pupilId}`, { version: 4 });
   expect(empty.status).toBe(400);
   const blank = await dana.json<Problem>('PATCH', `/api/pupils/${input.pupilId}`, {
-    version: 3,
+    version: 4,
     legalSurname: ' ',
   });
   expect(blank.status).toBe(400);
