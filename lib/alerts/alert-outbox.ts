@@ -5,7 +5,7 @@
  * what was recorded. Delivery deletes it; until then a retry of the request or the sweeper finishes it.
  */
 import { z } from 'zod';
-import { alertOutboxKeys, type AlertOutboxEvent } from '../data/keys';
+import { alertOutboxKeys } from '../data/keys';
 import { StaffRefSchema } from '../incidents/incident';
 import type { TransactWriteItem } from '../pupils/transact-write-item';
 
@@ -42,10 +42,6 @@ export const AlertOutboxSchema = z
 export type AlertOutbox = z.output<typeof AlertOutboxSchema>;
 
 export const ALERT_OUTBOX_ITEM_TYPE = 'AlertOutbox';
-
-export function outboxEvent(outbox: Pick<AlertOutbox, 'event'>): AlertOutboxEvent {
-  return outbox.event;
-}
 
 /** Whether delivering this outbox would reach anyone: an empty one is not written at all. */
 export function outboxHasWork(outbox: Pick<AlertOutbox, 'recipients' | 'assignee'>): boolean {
