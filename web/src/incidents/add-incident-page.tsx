@@ -20,6 +20,7 @@ import type { SessionView } from '../api/session-view';
 import { refusalState, useFormState, type FieldErrors, type FormFields } from '../admin/form-state';
 import { useMyAccess } from '../admin/my-access-store';
 import { AdminProblem } from '../components/admin-problem';
+import { Checkbox } from '../components/checkbox';
 import { FormProblems } from '../components/form-problems';
 import { SelectField } from '../components/select-field';
 import { TextareaField } from '../components/textarea-field';
@@ -89,6 +90,7 @@ interface Draft {
   assignedTo: string;
   documentIds: string[];
   filesSettled: boolean;
+  shareFiles: boolean;
   alerts: AlertChoice;
   agencyIds: string[];
   referral: ReferralState;
@@ -174,6 +176,7 @@ function IncidentForm({ reference, initialPupil, goesToChronology, onRecorded }:
     assignedTo: '',
     documentIds: [],
     filesSettled: true,
+    shareFiles: true,
     alerts: { personIds: [], alertGroupIds: [] },
     agencyIds: [],
     referral: NO_REFERRAL,
@@ -226,7 +229,7 @@ function IncidentForm({ reference, initialPupil, goesToChronology, onRecorded }:
       ...(referral ? { referral } : {}),
       alerts: draft.alerts,
       documentIds: draft.documentIds,
-      shareDocumentsWithLinked: draft.documentIds.length > 0 && draft.linked.length > 0,
+      shareDocumentsWithLinked: draft.shareFiles && draft.documentIds.length > 0 && draft.linked.length > 0,
     });
     if (!result.ok) {
       form.setState(refusalState(result.problem, FIELDS));
@@ -347,7 +350,7 @@ function IncidentForm({ reference, initialPupil, goesToChronology, onRecorded }:
             id={FIELDS.documentIds.id}
             pupilId={draft.pupil.pupilId}
             label="Files (optional)"
-            hint="Attached files are protected like the incident. With linked pupils, each gets a copy."
+            hint="Attached files are protected like the incident."
             onChange={onFiles}
             onSettled={onFilesSettled}
           />
@@ -361,6 +364,14 @@ function IncidentForm({ reference, initialPupil, goesToChronology, onRecorded }:
             <span className="visually-hidden">Error: </span>
             {form.errors.documentIds}
           </p>
+        )}
+        {draft.documentIds.length > 0 && draft.linked.length > 0 && (
+          <Checkbox
+            id={`${FIELDS.documentIds.id}-share`}
+            label="Share the files with the linked pupils’ records"
+            checked={draft.shareFiles}
+            onChange={set('shareFiles')}
+          />
         )}
         <AlertRecipientsField
           id={FIELDS.alerts.id}
