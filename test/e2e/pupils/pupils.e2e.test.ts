@@ -2,8 +2,10 @@
  * Pupils in a real headless Chromium against the local Lantern with its demo pupils: the safeguarding
  * lead finds a pupil by part of their name, on a phone, opens the record and its tabs; "Hide names"
  * stars out every name until pressed again, and lasts across a reload; a class register's "Update
- * categories" starts monitoring for the ticked pupils.
+ * categories" starts monitoring for the ticked pupils; monitoring one pupil by hand shows on the timeline
+ * and in the downloaded CSV.
  */
+import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { useElevatedAdmin } from '../support/admin-session';
 import { collectPageErrors, lanternUrl } from '../support/browser';
@@ -165,5 +167,39 @@ it('starts monitoring the ticked pupils of a class register under a category wit
   expect(monitored.map((item) => item.pupilId)).toEqual(
     expect.arrayContaining(chosen.map((pupil) => pupil.pupilId)),
   );
+  expect(problems.errors).toEqual([]);
+});
+
+it('starts monitoring one pupil by hand and downloads the history as CSV', async () => {
+  const { page, context } = dana();
+  const problems = collectPageErrors(page);
+  const { items } = await register(context.request, '1B');
+  const filters = await apiGet<Filters>(context.request, '/api/pupils/filters');
+  const category = filters.categories[0]!;
+  const pupil = items.find((item) => item.monitoring.length === 0)!;
+
+  await page.goto(lanternUrl(`/pupils/${pupil.pupilId}/monitoring`));
+  await page.getByText('Not monitored under any category you can see.').waitFor();
+  await page.getByRole('button', { name: 'Change monitoring' }).click();
+  await page.getByRole('button', { name: 'Save monitoring' }).click();
+  await page.getByRole('alert').getByRole('link', { name: 'Tick or untick at least one category' }).waitFor();
+  await page
+    .getByRole('group', { name: 'Monitor this pupil under' })
+    .getByLabel(category.name, { exact: true })
+    .check();
+  await page.getByRole('button', { name: 'Save monitoring' }).click();
+  await page.getByRole('status').getByText(`Started monitoring under ${category.name}.`).waitFor();
+  await page.getByRole('img', { name: /^Timeline of monitoring/ }).waitFor();
+  await expect(page.getByRole('table').getByRole('row').count()).resolves.toBe(2);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download history as CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^monitoring-history-\d{4}-\d{2}-\d{2}\.csv$/);
+  const path = await download.path();
+  const csv = await readFile(path, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('Category,Started,Ended,Duration (days),Still monitored,Started by');
+  expect(csv).toContain(`,0,Yes,By hand`);
   expect(problems.errors).toEqual([]);
 });
