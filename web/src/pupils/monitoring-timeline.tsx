@@ -9,6 +9,8 @@ const DAY_MS = 86_400_000;
 const ROW_HEIGHT = 28;
 const LABEL_WIDTH = 180;
 const WIDTH = 720;
+/** Room a month label needs to the right of its line. */
+const LABEL_ROOM = 40;
 
 function dayNumber(isoDate: string): number {
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
@@ -56,9 +58,12 @@ export function MonitoringTimeline({ entries, today, months }: TimelineProps) {
         {monthStarts(start, end).map(({ day, label }) => (
           <g key={day}>
             <line x1={x(day)} x2={x(day)} y1={0} y2={height - ROW_HEIGHT} stroke="#c4c9ce" />
-            <text x={x(day) + 2} y={height - 8} fontSize="11" fill="#4f5a61">
-              {label}
-            </text>
+            {/* A label too near the right edge would be cut off: its line is enough there. */}
+            {x(day) < WIDTH - LABEL_ROOM && (
+              <text x={x(day) + 2} y={height - 8} fontSize="11" fill="#4f5a61">
+                {label}
+              </text>
+            )}
           </g>
         ))}
         {categories.map((category, row) => (

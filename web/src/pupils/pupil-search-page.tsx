@@ -231,7 +231,7 @@ export function PupilSearchPage({ view }: { view: SessionView }) {
       {state.phase === 'loading' && <p className="loading">Searching…</p>}
       {state.phase === 'failed' && <AdminProblem problem={state.problem} />}
       {loaded && (
-        <section aria-labelledby="pupil-results-heading">
+        <section className="pupil-search__results" aria-labelledby="pupil-results-heading">
           <div className="pupil-search__heading">
             <h2 className="section-title" id="pupil-results-heading" role="status">
               {loaded.items.length === 0
