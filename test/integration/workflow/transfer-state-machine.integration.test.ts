@@ -42,6 +42,9 @@ beforeAll(async () => {
     TABLE_NAME: table.tableName,
     POWERTOOLS_SERVICE_NAME: 'lantern-test',
     POWERTOOLS_METRICS_NAMESPACE: 'Lantern',
+    // Workflow functions may send mail (left-over alert delivery), so their environment names a sender.
+    MAIL_FROM: 'no-reply@lantern.localhost',
+    APP_BASE_URL: 'http://localhost:3000',
   });
   const machine = STATE_MACHINES.find((candidate) => candidate.id === 'transfer');
   const source = await readFile(join(REPOSITORY_ROOT, machine!.definitionFile), 'utf8');
