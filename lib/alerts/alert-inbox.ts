@@ -1,16 +1,10 @@
 /** Each person's unread alerts (ALERT DashboardEntry items): written by delivery, read and cleared here. */
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../data/batch-write';
 import { dashboardKeys } from '../data/keys';
 import { DASHBOARD_ENTRY_ITEM_TYPE, DashboardAlertSchema, type DashboardAlert } from './dashboard-alert';
 
 /** BatchWriteItem's limit. */
-const BATCH_SIZE = 25;
 const ALERT_PREFIX = 'ALERT#';
 
 export class AlertInbox {
@@ -21,8 +15,10 @@ export class AlertInbox {
 
   /** Puts every alert (idempotent: the same alert put twice is one unread alert). */
   async putAll(schoolId: string, alerts: readonly DashboardAlert[]): Promise<void> {
-    for (let start = 0; start < alerts.length; start += BATCH_SIZE) {
-      let requests = alerts.slice(start, start + BATCH_SIZE).map((alert) => ({
+    await batchWriteAll(
+      this.dynamo,
+      this.tableName,
+      alerts.map((alert) => ({
         PutRequest: {
           Item: {
             ...dashboardKeys.alert(schoolId, alert.personId, alert.incidentId),
@@ -31,14 +27,8 @@ export class AlertInbox {
             ...DashboardAlertSchema.parse(alert),
           },
         },
-      }));
-      while (requests.length > 0) {
-        const result = await this.dynamo.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      }
-    }
+      })),
+    );
   }
 
   async get(schoolId: string, personId: string, incidentId: string): Promise<DashboardAlert | undefined> {

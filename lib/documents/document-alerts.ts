@@ -5,7 +5,8 @@
  * Recipients are resolved by the alerts module's own rule (named people and alert-group members who
  * are active here, each once).
  */
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../data/batch-write';
 import type { AlertGroup } from '../access/alert-group';
 import { resolveRecipients, type AlertRequest } from '../alerts/alert-recipients';
 import type { AlertRecipient } from '../alerts/alert-outbox';
@@ -23,7 +24,6 @@ import type { AuditRecorder, DocumentService, DocumentViewer } from './document-
 import { documentView } from './document-visibility';
 
 /** BatchWriteItem's limit. */
-const BATCH_SIZE = 25;
 
 export interface DocumentAlertDependencies {
   readonly dynamo: DynamoDBDocumentClient;
@@ -122,8 +122,10 @@ export class DocumentAlerts {
   ): Promise<void> {
     const alertedAt = this.now().toISOString();
     const subject = `${DOCUMENT_SUBJECT_PREFIX}${document.documentId}`;
-    for (let start = 0; start < recipients.length; start += BATCH_SIZE) {
-      let requests = recipients.slice(start, start + BATCH_SIZE).map((recipient) => ({
+    await batchWriteAll(
+      this.deps.dynamo,
+      this.deps.tableName,
+      recipients.map((recipient) => ({
         PutRequest: {
           Item: {
             ...dashboardKeys.alert(document.schoolId, recipient.personId, subject),
@@ -138,13 +140,7 @@ export class DocumentAlerts {
             alertedAt,
           },
         },
-      }));
-      while (requests.length > 0) {
-        const result = await this.deps.dynamo.send(
-          new BatchWriteCommand({ RequestItems: { [this.deps.tableName]: requests } }),
-        );
-        requests = (result.UnprocessedItems?.[this.deps.tableName] ?? []) as typeof requests;
-      }
-    }
+      })),
+    );
   }
 }

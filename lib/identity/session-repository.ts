@@ -1,14 +1,8 @@
 /** Stores sessions by the SHA-256 of their id; owns the Session keys. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../data/batch-write';
 import { sessionKeys } from '../data/keys';
 import { SessionSchema, type Session } from './identity';
 
@@ -134,16 +128,12 @@ export class SessionRepository {
         }),
       );
       const keys = (page.Items ?? []).map((item) => ({ PK: String(item.PK), SK: String(item.SK) }));
-      for (let index = 0; index < keys.length; index += 25) {
-        let requests = keys.slice(index, index + 25).map((Key) => ({ DeleteRequest: { Key } }));
-        // Unprocessed deletes are retried until none remain, so no session survives a sign-out-everywhere.
-        while (requests.length > 0) {
-          const result = await this.dynamo.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-          );
-          requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-        }
-      }
+      // Unprocessed deletes are retried until none remain, so no session survives a sign-out-everywhere.
+      await batchWriteAll(
+        this.dynamo,
+        this.tableName,
+        keys.map((Key) => ({ DeleteRequest: { Key } })),
+      );
       ended += keys.length;
       startKey = page.LastEvaluatedKey;
     } while (startKey);

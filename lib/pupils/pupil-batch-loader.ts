@@ -4,13 +4,13 @@
  * DynamoDB leaves unprocessed. Puts overwrite, so loading the same pupils again changes nothing; it is
  * for pupils not yet stored (an edit since would be overwritten).
  */
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../data/batch-write';
 import { contactItem } from './contact-repository';
 import { linkItem } from './link-repository';
 import type { Contact, Pupil, PupilLink } from './pupil';
 import { allItemsOf } from './pupil-items';
 
-const BATCH_SIZE = 25;
 const CONCURRENT_BATCHES = 12;
 
 export interface PupilLoad {
@@ -30,22 +30,11 @@ export async function loadPupils(
     ...load.contacts.map((contact) => contactItem(load.schoolId, contact)),
     ...load.links.map((link) => linkItem(load.schoolId, link)),
   ];
-  const batches: Record<string, unknown>[][] = [];
-  for (let index = 0; index < items.length; index += BATCH_SIZE)
-    batches.push(items.slice(index, index + BATCH_SIZE));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++] ?? [];
-      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-      while (requests.length > 0) {
-        const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-          request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
-        );
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_BATCHES }, worker));
+  await batchWriteAll(
+    dynamo,
+    tableName,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    CONCURRENT_BATCHES,
+  );
   return items.length;
 }

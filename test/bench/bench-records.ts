@@ -4,7 +4,8 @@
  * and add-action transactions use, and written with BatchWrite (the benchmark measures reads, not seeding).
  */
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../../lib/data/batch-write';
 import type { Action, Incident, StaffRef } from '../../lib/incidents/incident';
 import {
   actionCopyFor,
@@ -95,21 +96,13 @@ function itemOf(write: TransactWriteItem): Record<string, unknown> {
   return write.Put.Item as Record<string, unknown>;
 }
 
-async function writeAll(dynamo: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]) {
-  const batches: Record<string, unknown>[][] = [];
-  for (let index = 0; index < items.length; index += 25) batches.push(items.slice(index, index + 25));
-  const writeBatch = async (batch: Record<string, unknown>[]) => {
-    let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-    while (requests.length > 0) {
-      const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-      requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-    }
-  };
-  const workers = Array.from({ length: 8 }, async (_, worker) => {
-    for (let index = worker; index < batches.length; index += 8) await writeBatch(batches[index]!);
-  });
-  await Promise.all(workers);
-}
+const writeAll = (dynamo: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]) =>
+  batchWriteAll(
+    dynamo,
+    tableName,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    8,
+  );
 
 export async function seedBenchRecords(
   dynamo: DynamoDBDocumentClient,

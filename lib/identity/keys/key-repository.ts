@@ -1,18 +1,12 @@
 /** Stores each person's second-factor keys in the person's partition; owns the KeyCredential keys. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../../data/batch-write';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { secondFactorKeys } from '../../data/keys';
 import { KeyCredentialSchema, type KeyCredential } from './second-factor-key';
 
 /** BatchWriteItem's limit. */
-const BATCH_SIZE = 25;
 
 export class KeyRepository {
   constructor(
@@ -101,16 +95,8 @@ export class KeyRepository {
     const deletes = keys.map((key) => ({
       DeleteRequest: { Key: secondFactorKeys.key(key.personId, key.keyId) },
     }));
-    for (let index = 0; index < deletes.length; index += BATCH_SIZE) {
-      let requests = deletes.slice(index, index + BATCH_SIZE);
-      // Unprocessed deletes are retried until none remain, so no key survives the removal.
-      while (requests.length > 0) {
-        const result = await this.dynamo.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      }
-    }
+    // Unprocessed deletes are retried until none remain, so no key survives the removal.
+    await batchWriteAll(this.dynamo, this.tableName, deletes);
     return keys.length;
   }
 
