@@ -1,104 +1,34 @@
 /**
- * The benchmark school's pupils: varied names (so search terms hit realistic numbers of pupils), written
- * through the pupil repository so every index item the API reads is the real one.
+ * The benchmark school's pupils and classes, from the same generator and batch loader as the demo data,
+ * so every index item the API reads is the real one.
  */
-import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ClassGroupRepository } from '../../lib/access/access-repositories';
+import { generateDemoPupils } from '../../lib/pupils/demo-pupils';
 import type { Pupil } from '../../lib/pupils/pupil';
-import type { PupilRepository } from '../../lib/pupils/pupil-repository';
-import { seededRandom } from './bench-records';
-
-const FORENAMES = [
-  'Amelia',
-  'Oliver',
-  'Isla',
-  'Noah',
-  'Ava',
-  'Muhammad',
-  'Freya',
-  'Leo',
-  'Zoë',
-  'Arthur',
-  'Maya',
-  'Harry',
-  'Aisha',
-  'Jack',
-  'Chloé',
-  'Theo',
-  'Niamh',
-  'Oscar',
-  'Priya',
-  'Kacper',
-  'Sofia',
-  'Tomás',
-  'Grace',
-  'Yusuf',
-];
-const SURNAMES = [
-  'Smith',
-  'Jones',
-  'Taylor',
-  'Brown',
-  'Williams',
-  'Wilson',
-  'Khan',
-  'Patel',
-  "O'Brien",
-  'Nowak',
-  'Evans',
-  'Thomas',
-  'Roberts',
-  'Hughes',
-  'Ahmed',
-  'Clarke',
-  'Walker-Reid',
-  'Okafor',
-  'Murphy',
-  'Lewis',
-  'Begum',
-  'Kowalski',
-  'Davies',
-  'Green',
-  'Hall',
-  'Wright',
-  'Ali',
-  'Turner',
-  'Bennett',
-  'Cooper',
-];
+import { loadPupils } from '../../lib/pupils/pupil-batch-loader';
+import type { School } from '../../lib/schools/school';
 
 export async function seedBenchPupils(
-  pupils: PupilRepository,
-  schoolId: string,
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  school: School,
   count: number,
   seed: number,
 ): Promise<Pupil[]> {
-  const random = seededRandom(seed);
-  const pick = (names: readonly string[]) => names[Math.floor(random() * names.length)]!;
-  const at = new Date().toISOString();
-  const made: Pupil[] = Array.from({ length: count }, (_, index) => {
-    const year = 7 + (index % 5);
-    const birthYear = 2026 - year - 5;
-    return {
-      pupilId: randomUUID(),
-      schoolId,
-      legalForename: pick(FORENAMES),
-      legalSurname: `${pick(SURNAMES)}${index % 7 === 0 ? `-${pick(SURNAMES)}` : ''}`,
-      dateOfBirth: `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`,
-      gender: random() < 0.5 ? 'F' : 'M',
-      yearGroup: String(year),
-      tutorGroup: `${year}${'ABCDEF'[index % 6]}`,
-      classIds: [],
-      archived: false,
-      source: 'manual',
-      monitoredCategoryIds: [],
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
+  const demo = generateDemoPupils({
+    schoolId: school.schoolId,
+    seed,
+    count,
+    yearGroups: ['7', '8', '9', '10', '11'],
+    tutorGroupSuffixes: ['A', 'B', 'C', 'D', 'E', 'F'],
+    academicYearStart: 2026,
+    laNumber: school.laNumber,
+    establishmentNumber: school.establishmentNumber,
+    at: new Date().toISOString(),
   });
-  const workers = Array.from({ length: 8 }, async (_, worker) => {
-    for (let index = worker; index < made.length; index += 8) await pupils.create(made[index]!);
-  });
-  await Promise.all(workers);
-  return made;
+  const classes = new ClassGroupRepository(dynamo, tableName);
+  await Promise.all(demo.classes.map((classGroup) => classes.save(classGroup)));
+  await loadPupils(dynamo, tableName, { schoolId: school.schoolId, ...demo });
+  return demo.pupils;
 }

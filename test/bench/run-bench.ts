@@ -16,7 +16,6 @@ import { pupilKeys } from '../../lib/data/keys';
 import { createIdentityServices } from '../../lib/identity/identity-services';
 import { KeyRepository } from '../../lib/identity/keys/key-repository';
 import { OperatorUserTasks } from '../../lib/operators/operator-user-tasks';
-import { PupilRepository } from '../../lib/pupils/pupil-repository';
 import { SchoolRepository } from '../../lib/schools/school-repository';
 import { SchoolService } from '../../lib/schools/school-service';
 import { demoStaff, signInElevated } from '../support/staff-client';
@@ -84,7 +83,7 @@ async function main(): Promise<void> {
 
     process.stdout.write(`Seeding ${PUPILS} pupils and ${INCIDENTS} incidents …\n`);
     const seedStarted = performance.now();
-    const pupils = await seedBenchPupils(new PupilRepository(dynamo, table), school.schoolId, PUPILS, 7);
+    const pupils = await seedBenchPupils(dynamo, table, school, PUPILS, 7);
     const categories = (await new CategoryRepository(dynamo, table).list(school.schoolId)).filter(
       (category) => !category.disabled,
     );
