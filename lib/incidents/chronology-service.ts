@@ -26,8 +26,13 @@ export interface ChronologyOverview {
   readonly byMonth: { month: string; count: number }[];
 }
 
-/** Items read per incident wanted on the first read: room for a few actions each. */
-const ITEMS_PER_INCIDENT = 4;
+/**
+ * Items read per incident asked for. A page is cut between incidents, so whatever a read returns after
+ * the last whole incident is read for nothing: reading about as many items as a page shows (an incident
+ * and an action each, on average) keeps that waste to the one incident a read ends inside, at the cost of
+ * a page sometimes holding fewer incidents than asked for (the cursor carries on from there).
+ */
+const ITEMS_PER_INCIDENT = 2;
 
 export class ChronologyService {
   constructor(
@@ -38,13 +43,13 @@ export class ChronologyService {
 
   /**
    * One page: GetItem of the profile and one Query in parallel. Only when that Query ends inside an
-   * incident's actions before any whole incident is a second Query made (without a limit) to finish it.
+   * incident's actions before any whole incident are further reads of the same size made to finish it.
    */
   async page(viewer: Viewer, pupilId: string, limit: number, cursor?: string): Promise<ChronologyPage> {
     const schoolId = viewer.actor.schoolId;
     const [pupil, first] = await Promise.all([
       this.pupils.get(schoolId, pupilId),
-      this.incidents.chronologySlice(schoolId, pupilId, limit * ITEMS_PER_INCIDENT + 1, cursor),
+      this.incidents.chronologySlice(schoolId, pupilId, limit * ITEMS_PER_INCIDENT, cursor),
     ]);
     const seen = this.visiblePupil(viewer, pupil);
     const visible = (copy: ChronologyIncident) =>
@@ -52,10 +57,11 @@ export class ChronologyService {
         pupil: pupilAccessFacts(seen),
         categoryIds: copy.categoryIds,
       });
+    const budget = limit * ITEMS_PER_INCIDENT;
     let assembly = assemblePage(first.items, [], limit, visible);
     let lastKey = first.lastKey;
-    if (!assembly.lastTaken && lastKey) {
-      const rest = await this.incidents.chronologySlice(schoolId, pupilId, undefined, encodeCursor(lastKey));
+    while (!assembly.lastTaken && lastKey) {
+      const rest = await this.incidents.chronologySlice(schoolId, pupilId, budget, encodeCursor(lastKey));
       assembly = assemblePage(rest.items, assembly.pendingActions, limit, visible);
       lastKey = rest.lastKey;
     }

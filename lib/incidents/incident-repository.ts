@@ -160,7 +160,7 @@ export class IncidentRepository {
   async chronologySlice(
     schoolId: string,
     pupilId: string,
-    limit: number | undefined,
+    limit: number,
     cursor: string | undefined,
   ): Promise<ChronologySlice> {
     const partition = pupilKeys.partition(schoolId, pupilId);
@@ -170,7 +170,7 @@ export class IncidentRepository {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
         ExpressionAttributeValues: { ':pk': partition, ':entry': chronologyKeys.prefix },
         ScanIndexForward: false,
-        ...(limit === undefined ? {} : { Limit: limit }),
+        Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, { PK: partition }),
       }),
     );
