@@ -258,6 +258,7 @@ describe('classes and settings', () => {
         idleTimeoutMinutes: before.idleTimeoutMinutes,
         allowedEmailDomains: before.allowedEmailDomains,
         classRestrictionsEnabled: true,
+        requireAlert: before.requireAlert,
         version: before.version,
       });
       await page.getByRole('status').getByText('Settings saved. Class restrictions are on.').waitFor();

@@ -87,6 +87,8 @@ describe('the users list', () => {
       'Users',
       'User groups',
       'Alert groups',
+      'Categories',
+      'Agencies',
       'Classes',
       'Settings',
     ]);

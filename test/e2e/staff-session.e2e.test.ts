@@ -56,9 +56,15 @@ describe('signing in', () => {
     await expect(page.getByRole('main').innerText()).resolves.toContain(OAKFIELD);
     // One school only: nothing to switch to.
     await expect(page.getByRole('combobox', { name: 'School' }).count()).resolves.toBe(0);
-    await expect(
-      page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts(),
-    ).resolves.toEqual(['Home', 'My security log', 'My keys']);
+    // Without a key a lead may still record a concern, but pupils and admin need a key.
+    const mainNav = page.getByRole('navigation', { name: 'Main' });
+    await mainNav.getByRole('link', { name: 'Add incident' }).waitFor();
+    await expect(mainNav.getByRole('link').allInnerTexts()).resolves.toEqual([
+      'Home',
+      'My security log',
+      'My keys',
+      'Add incident',
+    ]);
 
     const activity = page.getByRole('region', { name: 'Recent sign-in activity' });
     const rows = bodyRows(activity);

@@ -67,6 +67,7 @@ export interface SchoolSettings {
   idleTimeoutMinutes: number;
   allowedEmailDomains: string[];
   classRestrictionsEnabled: boolean;
+  requireAlert: boolean;
   version: number;
 }
 
@@ -163,12 +164,13 @@ export class AdminApi {
   }
 
   async saveSettings(changes: Partial<Omit<SchoolSettings, 'version'>>): Promise<SchoolSettings> {
-    const { version, idleTimeoutMinutes, allowedEmailDomains, classRestrictionsEnabled } =
+    const { version, idleTimeoutMinutes, allowedEmailDomains, classRestrictionsEnabled, requireAlert } =
       await this.settings();
     const response = await this.send('PUT', '/api/admin/settings', {
       idleTimeoutMinutes,
       allowedEmailDomains,
       classRestrictionsEnabled,
+      requireAlert,
       ...changes,
       version,
     });
