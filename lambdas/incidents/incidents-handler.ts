@@ -9,6 +9,7 @@ import {
   getChronologyOverview,
   getIncident,
   markIncidentRead,
+  printIncident,
 } from '../../lib/incidents/incidents-api';
 import type { Viewer } from '../../lib/incidents/viewer';
 import { createApiContext } from '../../lib/platform/api-context';
@@ -52,6 +53,9 @@ export const handler = createApiHandler(
     })),
     implement(getChronologyOverview, async (request) => ({
       body: await services.chronology.overview(viewer(request), request.params.pupilId),
+    })),
+    implement(printIncident, async (request) => ({
+      body: await services.printer.print(viewer(request), request.params.incidentId, request.body.pupilId),
     })),
     implement(getStaffDirectory, async (request) => ({
       body: await services.staff.list(staffPrincipal(request.principal).schoolId),

@@ -65,6 +65,13 @@ export const AUDIT_ACTIONS = [
   'incident.mark-read',
   'action.create',
   'pupil.overview.read',
+  'incident.print',
+  // Automatic alert rules and clearing a user's alerts (REC-5).
+  'alert-rule.create',
+  'alert-rule.delete',
+  'dashboard.alerts.clear',
+  // Training mode (REC-11).
+  'training.finish',
 ] as const;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

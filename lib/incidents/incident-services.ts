@@ -5,6 +5,7 @@ import { AlertOutboxRepository } from '../alerts/alert-outbox-repository';
 import { AgencyRepository } from '../categories/agency-repository';
 import { CategoryRepository } from '../categories/category-repository';
 import { attachmentWrites } from '../documents/attachment-writes';
+import { ExportStore } from '../documents/export-store';
 import { DocumentRepository } from '../documents/document-repository';
 import { DocumentSharing } from '../documents/document-sharing';
 import { VaultObjects } from '../documents/vault-objects';
@@ -15,6 +16,7 @@ import { SchoolRepository } from '../schools/school-repository';
 import { StaffDirectoryService } from '../staff/staff-directory';
 import { ActionService } from './action-service';
 import { ChronologyService } from './chronology-service';
+import { IncidentPrintService } from './incident-print-service';
 import { IncidentReadService } from './incident-read-service';
 import { IncidentRepository } from './incident-repository';
 import { IncidentService, type IncidentWriteDependencies } from './incident-service';
@@ -25,6 +27,7 @@ export interface IncidentServices {
   readonly actions: ActionService;
   readonly reader: IncidentReadService;
   readonly chronology: ChronologyService;
+  readonly printer: IncidentPrintService;
   readonly staff: StaffDirectoryService;
 }
 
@@ -75,6 +78,16 @@ export function incidentServices(context: ApiContext, now: () => Date = () => ne
     actions: new ActionService(writes),
     reader: new IncidentReadService(incidents, pupils, inbox, access.audit),
     chronology: new ChronologyService(incidents, pupils, access.audit),
+    printer: new IncidentPrintService({
+      incidents,
+      pupils,
+      categories,
+      agencies: referenceSources.agencies,
+      schools: referenceSources.schools,
+      exports: new ExportStore(clients.s3, environment.VAULT_BUCKET, environment.VAULT_KEY_ID, now),
+      audit: access.audit,
+      now,
+    }),
     staff: new StaffDirectoryService({
       memberships: identity.memberships,
       alertGroups: access.alertGroups,

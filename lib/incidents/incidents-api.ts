@@ -103,6 +103,27 @@ export const getChronologyOverview = defineEndpoint({
   response: ChronologyOverviewSchema,
 });
 
+export const PrintLinkSchema = z
+  .object({ url: z.string().url(), fileName: z.string(), expiresAt: z.iso.datetime() })
+  .meta({
+    id: 'IncidentPrintLink',
+    description: 'A presigned GET of the PDF; it works once the browser follows it, for a minute.',
+  });
+
+export const printIncident = defineEndpoint({
+  operationId: 'printIncident',
+  method: 'POST',
+  path: '/api/incidents/{incidentId}/print',
+  summary:
+    "One pupil's copy of an incident with its actions as a PDF: a one-minute download link (audited; key holders only)",
+  tags,
+  access: pupilRecords,
+  params: IncidentIdParams,
+  body: z.object({ pupilId: z.string().uuid() }).strict(),
+  successStatus: 200,
+  response: PrintLinkSchema,
+});
+
 export const INCIDENT_ENDPOINTS = [
   addIncident,
   getIncident,
@@ -110,4 +131,5 @@ export const INCIDENT_ENDPOINTS = [
   addAction,
   getChronology,
   getChronologyOverview,
+  printIncident,
 ];

@@ -38,6 +38,11 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'pupil.link.delete': 'Unlinked two pupils',
   'pupil.monitoring.read': "Viewed a pupil's monitoring history",
   'pupil.monitoring.update': "Changed a pupil's monitoring",
+  'incident.print': 'Printed an incident to PDF',
+  'alert-rule.create': 'Added an automatic alert',
+  'alert-rule.delete': 'Removed an automatic alert',
+  'dashboard.alerts.clear': "Cleared a user's dashboard alerts",
+  'training.finish': 'Finished training mode',
 };
 
 export function describeAuditAction(action: string): string {

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../routing/use-document-title';
 import { AddActionForm } from './add-action-form';
 import { IncidentCard } from './incident-card';
 import { incidentPaths } from './incident-paths';
+import { PrintIncidentButton } from './print-incident-button';
 import { useIncidentReference, type IncidentReference } from './use-incident-reference';
 
 interface LoadedIncidentProps {
@@ -130,6 +131,7 @@ function LoadedIncident({ view, reference, onChanged }: LoadedIncidentProps) {
               <button type="button" className="button" onClick={() => setAdding(true)}>
                 Add action
               </button>
+              <PrintIncidentButton view={view} />
               {view.unreadAlert && !read && (
                 <button
                   type="button"
