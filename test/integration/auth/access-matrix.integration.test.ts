@@ -3,7 +3,8 @@
  * credentials, with the wrong kind, without the permission it names (refused) and with it (admitted).
  * A member of one school reads nothing of another through any staff route, and cannot reach another
  * school's users or groups by putting their ids in a request. The route list comes from the contracts,
- * so a new route is covered the day it is added.
+ * so a new route is covered the day it is added. The finer layers, category permissions and class
+ * restrictions, are proven per pupil-data route in record-access-matrix.integration.test.ts.
  */
 import { NON_KEY_SYSTEM_PERMISSIONS } from '../../../lib/access/permissions';
 import { ALL_ENDPOINTS } from '../../../lib/platform/openapi/all-endpoints';
