@@ -2,7 +2,8 @@
  * Synthetic demo data for `npm start` and the e2e tests: two schools in the local region, their
  * staff (one working at both, as trust staff do; the two safeguarding leads with an authenticator-app
  * key), an operator token, and about 450 pupils with classes, contacts and siblings
- * (lib/pupils/demo-pupil-seed.ts). Idempotent: a restart with persisted data finds the seed already there.
+ * (lib/pupils/demo-pupil-seed.ts); with `incidents`, also 18 months of incidents, actions, monitoring,
+ * alerts and vault files (lib/incidents/demo-incident-seed.ts). Idempotent: a restart with persisted data finds the seed already there.
  * Every name and number here is invented (URNs in the unused 99xxxx range).
  */
 import type { KMSClient } from '@aws-sdk/client-kms';
@@ -21,6 +22,7 @@ import { hashPassword } from '../lib/identity/password-hashing';
 import { DuplicateEmailError } from '../lib/identity/person-repository';
 import { TotpSecretCipher } from '../lib/identity/keys/key-encryption';
 import { seedDemoPupils } from '../lib/pupils/demo-pupil-seed';
+import { seedDemoIncidents, type DemoVault } from '../lib/incidents/demo-incident-seed';
 
 /** Local only: a fixed token so the README's curl examples work after every restart. */
 export const DEMO_OPERATOR_TOKEN = 'lantern_op_local-demo-token-not-for-production';
@@ -99,7 +101,18 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
 export interface SeedSummary {
   readonly schoolsCreated: number;
   readonly staffCreated: number;
+  /** Demo incidents added by this run (0 when they were there already or not asked for). */
+  readonly incidentsCreated: number;
   readonly operatorToken: string;
+}
+
+export interface DemoSeedOptions {
+  /**
+   * Seed the living demo's incidents too, with vault files in this bucket. `npm start` (and the e2e
+   * runtime) do; the integration harness does not, so each of its many suites starts on a fresh table
+   * in a couple of seconds and can count exactly what it adds.
+   */
+  readonly incidents?: DemoVault;
 }
 
 /** What the seed needs to store the demo TOTP secrets as the API does: encrypted with the data key. */
@@ -113,6 +126,7 @@ export async function seedDemoData(
   tableName: string,
   region: string,
   keyEncryption: SeedKeyEncryption,
+  options: DemoSeedOptions = {},
 ): Promise<SeedSummary> {
   const schools = new SchoolService(new SchoolRepository(dynamo, tableName), region);
   let schoolsCreated = 0;
@@ -138,8 +152,19 @@ export async function seedDemoData(
     seedDemoStaff(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
     seedDemoPupils(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
   ]);
-  await seedDemoKeys(dynamo, tableName, keyEncryption);
-  return { schoolsCreated, staffCreated, operatorToken: DEMO_OPERATOR_TOKEN };
+  // Incidents, the demo keys' encryption (KMS) and the vault files (S3) go on at once.
+  const [seeded] = await Promise.all([
+    options.incidents
+      ? seedDemoIncidents(dynamo, tableName, new SchoolRepository(dynamo, tableName), options.incidents)
+      : Promise.resolve({ incidents: 0 }),
+    seedDemoKeys(dynamo, tableName, keyEncryption),
+  ]);
+  return {
+    schoolsCreated,
+    staffCreated,
+    incidentsCreated: seeded.incidents,
+    operatorToken: DEMO_OPERATOR_TOKEN,
+  };
 }
 
 async function seedDemoStaff(

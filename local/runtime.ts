@@ -49,6 +49,8 @@ export interface LanternOptions {
   readonly quiet?: boolean;
   /** Pass the stand-ins' own output through to this terminal. */
   readonly verbose?: boolean;
+  /** Seed the demo schools' incidents, monitoring, alerts and vault files too (default true). */
+  readonly demoIncidents?: boolean;
 }
 
 export interface RunningLantern {
@@ -118,10 +120,24 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
       (taskId) => localFunctionArn(workflowTaskFunctionName(taskId)),
       `arn:aws:iam::${LOCAL_ACCOUNT}:role/lantern-scheduler`,
     );
-    const seed = await seedDemoData(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME, LOCAL_REGION, {
-      kms: new KMSClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.kms }),
-      dataKeyId: apiEnvironment.DATA_KEY_ID,
-    });
+    const seed = await seedDemoData(
+      DynamoDBDocumentClient.from(dynamodb),
+      LOCAL_TABLE_NAME,
+      LOCAL_REGION,
+      {
+        kms: new KMSClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.kms }),
+        dataKeyId: apiEnvironment.DATA_KEY_ID,
+      },
+      options.demoIncidents === false
+        ? {}
+        : {
+            incidents: {
+              s3,
+              bucket: apiEnvironment.VAULT_BUCKET,
+              keyId: apiEnvironment.VAULT_KEY_ID,
+            },
+          },
+    );
 
     const gateway = await startHttpGateway({
       port: appPort,

@@ -39,6 +39,26 @@ function academicYearStart(now: Date): number {
   return now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
 }
 
+/**
+ * The ids of a demo school's generated pupils, in generation order (they depend on the school and its
+ * plan only), for seeds that build on the demo pupils; empty for a school that is not a demo school.
+ */
+export function demoPupilIds(schoolId: string, urn: string): string[] {
+  const plan = DEMO_PUPIL_SCHOOLS.find((candidate) => candidate.urn === urn);
+  if (!plan) return [];
+  return generateDemoPupils({
+    schoolId,
+    seed: Number(plan.urn),
+    count: plan.count,
+    yearGroups: plan.yearGroups,
+    tutorGroupSuffixes: plan.tutorGroupSuffixes,
+    academicYearStart: 2000,
+    laNumber: '999',
+    establishmentNumber: '0000',
+    at: new Date(0).toISOString(),
+  }).pupils.map((pupil) => pupil.pupilId);
+}
+
 /** Returns how many pupils it added (0 when every demo school had them already); the schools load together. */
 export async function seedDemoPupils(
   dynamo: DynamoDBDocumentClient,

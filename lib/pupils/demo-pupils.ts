@@ -220,7 +220,7 @@ const STREETS = [
 const TOWNS = ['Oakfield', 'Riverside', 'Ashby Green', 'Westbrook'];
 
 /** mulberry32: a small, fast generator whose sequence depends only on the seed. */
-function randomFrom(seed: number): () => number {
+export function randomFrom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
