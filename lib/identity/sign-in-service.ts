@@ -57,6 +57,16 @@ export interface SignInDependencies {
   readonly now?: () => Date;
 }
 
+/** How authentication reads the member behind a session (and anything the caller needs with it). */
+export interface MemberReader<T> {
+  /** The session and its member in one round trip, when the reader can; undefined when it cannot. */
+  readonly withSession?: (
+    sessionHash: string,
+  ) => Promise<{ readonly session: Session | undefined; readonly member?: T } | undefined>;
+  /** The member behind a session already read. */
+  readonly forSession: (session: Session) => Promise<T>;
+}
+
 export class SignInService {
   private readonly now: () => Date;
 
@@ -136,21 +146,26 @@ export class SignInService {
 
   /** The live session for a cookie value, or undefined when it is unknown, expired or its membership ended. */
   authenticate(sessionId: string): Promise<AuthenticatedSession | undefined> {
-    return this.authenticateWith(sessionId, async (session) => ({
-      membership: await this.deps.memberships.get(session.schoolId, session.personId),
-    }));
+    return this.authenticateWith(sessionId, {
+      forSession: async (session) => ({
+        membership: await this.deps.memberships.get(session.schoolId, session.personId),
+      }),
+    });
   }
 
   /**
-   * As `authenticate`, reading the membership (and whatever the caller needs alongside it, in the same
-   * round trip) through `readMember`, while the session's activity is written back in parallel.
+   * As `authenticate`, reading the membership (and whatever the caller needs alongside it) through
+   * `reader`: in the session's own round trip when the reader can, otherwise after it, while the
+   * session's activity is written back in parallel.
    */
   async authenticateWith<T extends { readonly membership: Membership | undefined }>(
     sessionId: string,
-    readMember: (session: Session) => Promise<T>,
+    reader: MemberReader<T>,
   ): Promise<(T & AuthenticatedSession) | undefined> {
     if (!/^ls_[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
-    const session = await this.deps.sessions.get(hashToken(sessionId));
+    const sessionHash = hashToken(sessionId);
+    const together = await reader.withSession?.(sessionHash);
+    const session = together ? together.session : await this.deps.sessions.get(sessionHash);
     if (!session) return undefined;
     const now = this.now();
     const idleDeadline = Date.parse(session.lastSeenAt) + session.idleTimeoutSeconds * 1000;
@@ -158,7 +173,10 @@ export class SignInService {
       await this.deps.sessions.delete(session.sessionHash);
       return undefined;
     }
-    const [member, stillLive] = await Promise.all([readMember(session), this.touchIfDue(session, now)]);
+    const [member, stillLive] = await Promise.all([
+      together?.member ?? reader.forSession(session),
+      this.touchIfDue(session, now),
+    ]);
     // Checked on every request, so deactivation or removal from the school ends access at once.
     const { membership } = member;
     if (!stillLive || !membership || membership.status !== 'active') return undefined;

@@ -69,10 +69,12 @@ export function createApiContext(): ApiContext {
       authenticators: {
         operator: (secret) => operatorTokens.verify(secret),
         staff: async (sessionId) => {
-          // Two round trips: the session, then the membership, group and settings in one batch.
-          const authenticated = await identity.signIn.authenticateWith(sessionId, (session) =>
-            access.members.read(session.schoolId, session.personId),
-          );
+          // One round trip once this container has seen the session (session, membership, group and
+          // settings in one batch); two the first time (the session, then the rest).
+          const authenticated = await identity.signIn.authenticateWith(sessionId, {
+            withSession: (sessionHash) => access.members.readWithSession(sessionHash),
+            forSession: (session) => access.members.readFor(session),
+          });
           if (!authenticated) return undefined;
           const { session, membership } = authenticated;
           return {
