@@ -39,6 +39,7 @@
  * | PupilLink          | SCHOOL#<s>#PUPIL#<p>                 | LINK#<otherPupilId>                             |
  * | ChronologyIncident | SCHOOL#<s>#PUPIL#<p>                 | ENTRY#<occurredAt>#<incidentId>                 |
  * | ChronologyAction   | SCHOOL#<s>#PUPIL#<p>                 | ENTRY#<incident occurredAt>#<incidentId>#ACTION#<actionAt>#<actionId> |
+ * | ChronologyPin      | SCHOOL#<s>#PUPIL#<p>                 | ENTRY#~PIN#<incidentId>                         |
  * | MonitoringInterval | SCHOOL#<s>#PUPIL#<p>                 | MONITOR#<categoryId>#<startedAt>                |
  * | VaultDocument      | SCHOOL#<s>#PUPIL#<p>                 | DOC#<documentId>                                |
  * | PupilNameToken     | SCHOOL#<s>#PUPIL_NAMES#<ACTIVE or ARCHIVED> | <normalised name part>#<p>               |
@@ -100,7 +101,11 @@
  * - A pupil's chronology, newest first: Query SCHOOL#<s>#PUPIL#<p>, SK begins_with ENTRY#, descending. Each
  *   pupil linked into an incident has their own ChronologyIncident copy carrying only their categories
  *   (BYD-4); an incident's actions sort directly beside it, so one Query returns incidents with their
- *   actions, and a page is cut only between incidents.
+ *   actions, and a page is cut only between incidents. Pins (REC-6) are ENTRY#~PIN# items that sort
+ *   above every dated entry, so the first page's Query returns them first; a pinned incident not on that
+ *   page is then read with the one-incident Query below.
+ * - One pupil's copy of an incident with its actions: Query SCHOOL#<s>#PUPIL#<p>, SK begins_with
+ *   ENTRY#<occurredAt>#<incidentId>.
  * - Quick search by any part of a name: Query SCHOOL#<s>#PUPIL_NAMES#ACTIVE (and #ARCHIVED when asked),
  *   SK begins_with the normalised (lower-case, accent-free) query. Each pupil has one token per name part
  *   (legal and preferred forenames, middle names, surname, each half of a double-barrelled name), and the
@@ -397,6 +402,14 @@ export const incidentKeys = {
 
 export const chronologyKeys = {
   prefix: 'ENTRY#',
+  /**
+   * A pin (REC-6) sorts after every dated entry ('~' is above the digits), so the chronology's
+   * descending Query meets a pupil's pins first: the first page learns them with no extra read.
+   */
+  pin: (schoolId: string, pupilId: string, incidentId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `ENTRY#~PIN#${part(incidentId, 'incidentId')}`,
+  }),
   incident: (schoolId: string, pupilId: string, occurredAt: string, incidentId: string): TableKey => ({
     PK: pupilKeys.partition(schoolId, pupilId),
     SK: `ENTRY#${part(occurredAt, 'occurredAt')}#${part(incidentId, 'incidentId')}`,

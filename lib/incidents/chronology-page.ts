@@ -22,11 +22,14 @@ export function assemblePage(
   limit: number,
   visible: (copy: ChronologyIncident) => boolean,
   already: readonly IncidentWithActions[] = [],
+  /** Editors see deleted incidents and actions as markers (REC-6); everyone else never sees them. */
+  showDeleted = false,
 ): PageAssembly {
   const incidents = [...already];
   let pending = [...pendingActions];
   let lastTaken: ChronologyIncident | undefined;
   for (const [index, item] of items.entries()) {
+    if (item.kind === 'pin') continue;
     if (item.kind === 'action') {
       pending.push(item.entry);
       continue;
@@ -34,11 +37,13 @@ export function assemblePage(
     const copy = item.entry;
     lastTaken = copy;
     const actions = pending
-      .filter((action) => action.incidentId === copy.incidentId && action.deleted === undefined)
+      .filter(
+        (action) => action.incidentId === copy.incidentId && (showDeleted || action.deleted === undefined),
+      )
       // Read newest first; shown oldest first under the incident.
       .reverse();
     pending = [];
-    if (copy.deleted === undefined && visible(copy)) incidents.push({ ...copy, actions });
+    if ((showDeleted || copy.deleted === undefined) && visible(copy)) incidents.push({ ...copy, actions });
     if (incidents.length >= limit) {
       return { incidents, lastTaken, cut: index < items.length - 1, pendingActions: [] };
     }

@@ -10,12 +10,15 @@ import { pupilAccessFacts, summaryOf, type Pupil, type PupilSummary } from '../p
 import type { ChronologyIncident, IncidentWithActions } from './chronology-entry';
 import { assemblePage } from './chronology-page';
 import { IncidentNotFoundError } from './incident-errors';
+import type { PinRecord } from './edit-items';
 import type { IncidentRepository, OverviewEntry } from './incident-repository';
 import type { PupilReader, Viewer } from './viewer';
 
 export interface ChronologyPage {
   readonly pupil: PupilSummary;
   readonly items: IncidentWithActions[];
+  /** Incidents pinned to the top of this pupil's chronology (REC-6): listed on the first page only. */
+  readonly pinned: IncidentWithActions[];
   readonly nextCursor?: string;
 }
 
@@ -58,13 +61,17 @@ export class ChronologyService {
         categoryIds: copy.categoryIds,
       });
     const budget = limit * ITEMS_PER_INCIDENT;
-    let assembly = assemblePage(first.items, [], limit, visible);
+    // Editors see deleted incidents and actions as markers they can open and restore (REC-6).
+    const editor = authorisation.mayDo(viewer.access, 'incidents.edit');
+    let assembly = assemblePage(first.items, [], limit, visible, [], editor);
     let lastKey = first.lastKey;
     while (!assembly.lastTaken && lastKey) {
       const rest = await this.incidents.chronologySlice(schoolId, pupilId, budget, encodeCursor(lastKey));
-      assembly = assemblePage(rest.items, assembly.pendingActions, limit, visible);
+      assembly = assemblePage(rest.items, assembly.pendingActions, limit, visible, [], editor);
       lastKey = rest.lastKey;
     }
+    const pins = first.items.flatMap((item) => (item.kind === 'pin' ? [item.entry] : []));
+    const pinned = await this.pinnedIncidents(viewer, pins, assembly.incidents, visible, editor);
     const more = assembly.cut || lastKey !== undefined;
     await this.audit.record(viewer.actor, {
       action: 'pupil.chronology.read',
@@ -75,6 +82,7 @@ export class ChronologyService {
     return {
       pupil: summaryOf(seen),
       items: assembly.incidents,
+      pinned,
       ...(more && assembly.lastTaken
         ? { nextCursor: this.incidents.chronologyCursor(assembly.lastTaken) }
         : {}),
@@ -115,6 +123,38 @@ export class ChronologyService {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([month, count]) => ({ month, count })),
     };
+  }
+
+  /**
+   * The pinned incidents the viewer may see, newest pin first. The first page's Query met the pins
+   * before any dated entry; a pinned incident already on the page costs nothing more, an older one is
+   * read with its copy's own Query (pins are few), found again through the Incident if an edit moved it.
+   */
+  private async pinnedIncidents(
+    viewer: Viewer,
+    pins: readonly PinRecord[],
+    onPage: readonly IncidentWithActions[],
+    visible: (copy: ChronologyIncident) => boolean,
+    editor: boolean,
+  ): Promise<IncidentWithActions[]> {
+    const schoolId = viewer.actor.schoolId;
+    const found = await Promise.all(
+      [...pins]
+        .sort((a, b) => b.pinnedAt.localeCompare(a.pinnedAt))
+        .map(async (pin): Promise<IncidentWithActions | undefined> => {
+          const shown = onPage.find((entry) => entry.incidentId === pin.incidentId);
+          if (shown) return shown;
+          let read = await this.incidents.copyWithActions(schoolId, pin.pupilId, pin);
+          if (!read) {
+            const incident = await this.incidents.getIncident(schoolId, pin.incidentId);
+            if (incident) read = await this.incidents.copyWithActions(schoolId, pin.pupilId, incident);
+          }
+          if (!read || (read.copy.deleted && !editor) || !visible(read.copy)) return undefined;
+          const actions = read.actions.filter((action) => editor || action.deleted === undefined);
+          return { ...read.copy, actions };
+        }),
+    );
+    return found.filter((entry): entry is IncidentWithActions => entry !== undefined);
   }
 
   /** The pupil, if this viewer may open them; otherwise the same answer as for no such pupil. */

@@ -66,6 +66,7 @@ export function incidentCategoryRewriter(
         version: incident.version + 1,
         updatedAt: at,
         updatedBy: by,
+        changeReason: 'A category was merged into another',
       };
       await writeLabelled(dynamo, [
         { label: 'incident', item: incidentPut(tableName, next, incident, incident.version) },
@@ -99,6 +100,7 @@ function actionRewrite(
     version: action.version + 1,
     updatedAt: at,
     updatedBy: by,
+    changeReason: 'A category was merged into another',
   };
   return [
     // The action keeps the digest of the request that created it, so a retry of that request still matches.

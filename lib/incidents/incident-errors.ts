@@ -61,3 +61,11 @@ export class IncidentConflictError extends Error {
     this.name = 'IncidentConflictError';
   }
 }
+
+/** The caller may see the incident but not everything a change would touch (REC-6): answered as 403. */
+export class IncidentForbiddenError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'IncidentForbiddenError';
+  }
+}

@@ -1,10 +1,18 @@
 /** Turns incident refusals into problem+json: 404 (not found), 403 (category not allowed), 409, 400. */
 import type { BoundEndpoint } from '../platform/http/endpoint';
 import { HttpProblem, PROBLEM_TYPES, problems } from '../platform/http/problem';
-import { IncidentConflictError, IncidentFieldsError, IncidentNotFoundError } from './incident-errors';
+import {
+  IncidentConflictError,
+  IncidentFieldsError,
+  IncidentForbiddenError,
+  IncidentNotFoundError,
+} from './incident-errors';
 
 function toProblem(error: unknown): unknown {
   if (error instanceof IncidentNotFoundError) return problems.notFound(error.message);
+  if (error instanceof IncidentForbiddenError) {
+    return new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Forbidden', error.message);
+  }
   if (error instanceof IncidentConflictError) {
     return problems.conflict(
       error.message,

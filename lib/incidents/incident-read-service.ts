@@ -3,6 +3,7 @@
  * rounds: the Incident, the pupil and the viewer's alert in parallel; the pupil's copy with its
  * actions (one Query); the audit event, written before the answer.
  */
+import { authorisation } from '../access/authorisation';
 import type { AlertInbox } from '../alerts/alert-inbox';
 import type { DashboardAlert } from '../alerts/dashboard-alert';
 import type { AuditLog } from '../audit/audit-log';
@@ -33,7 +34,9 @@ export class IncidentReadService {
       this.inbox.get(schoolId, personId, incidentId),
     ]);
     const involved = incident?.pupils.some((entry) => entry.pupilId === pupilId) ?? false;
-    if (!incident || !pupil || !involved || incident.deleted) throw new IncidentNotFoundError();
+    // Editors open deleted incidents and actions as markers, to read why and restore them (REC-6).
+    const editor = authorisation.mayDo(viewer.access, 'incidents.edit');
+    if (!incident || !pupil || !involved || (incident.deleted && !editor)) throw new IncidentNotFoundError();
     const found = await this.incidents.copyWithActions(schoolId, pupilId, incident);
     if (!found) throw new IncidentNotFoundError();
     const access = incidentAccess(viewer, pupil, found.copy.categoryIds, alert);
@@ -49,7 +52,7 @@ export class IncidentReadService {
       pupil: summaryOf(pupil),
       incident: {
         ...found.copy,
-        actions: found.actions.filter((action) => action.deleted === undefined),
+        actions: found.actions.filter((action) => editor || action.deleted === undefined),
       },
       ...(alert ? { unreadAlert: alert } : {}),
       readableOnlyUntilMarkedRead: access.onlyByAlert,

@@ -16,6 +16,7 @@ import {
   type ChronologyIncident,
 } from './chronology-entry';
 import { ActionSchema, IncidentSchema, type Action, type Incident } from './incident';
+import { CHRONOLOGY_PIN, PinRecordSchema, type PinRecord } from './edit-items';
 import type { Fingerprinted } from './incident-items';
 
 export type Stored<T> = T & Fingerprinted;
@@ -23,7 +24,9 @@ export type Stored<T> = T & Fingerprinted;
 /** One item of a pupil's chronology, in the order the Query returned it. */
 export type ChronologyItem =
   | { readonly kind: 'incident'; readonly entry: ChronologyIncident }
-  | { readonly kind: 'action'; readonly entry: ChronologyAction };
+  | { readonly kind: 'action'; readonly entry: ChronologyAction }
+  /** A pin (REC-6): sorts above every dated entry, so a first page meets the pupil's pins first. */
+  | { readonly kind: 'pin'; readonly entry: PinRecord };
 
 export interface ChronologySlice {
   readonly items: ChronologyItem[];
@@ -101,6 +104,19 @@ export class IncidentRepository {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return actions;
+  }
+
+  /** The incident a school's number names (merging asks for the other incident by its number). */
+  async incidentIdByNumber(schoolId: string, incidentNumber: number): Promise<string | undefined> {
+    const result = await this.dynamo.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: incidentKeys.number(schoolId, incidentNumber),
+        ConsistentRead: true,
+      }),
+    );
+    const incidentId: unknown = result.Item?.incidentId;
+    return typeof incidentId === 'string' ? incidentId : undefined;
   }
 
   /** The school's next incident number: an atomic counter, so two incidents never share one. */
@@ -181,6 +197,7 @@ export class IncidentRepository {
       if (item.itemType === CHRONOLOGY_ACTION) {
         return [{ kind: 'action', entry: ChronologyActionSchema.parse(item) }];
       }
+      if (item.itemType === CHRONOLOGY_PIN) return [{ kind: 'pin', entry: PinRecordSchema.parse(item) }];
       return [];
     });
     return { items, ...(result.LastEvaluatedKey ? { lastKey: result.LastEvaluatedKey } : {}) };

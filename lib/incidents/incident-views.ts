@@ -46,6 +46,8 @@ export const ChronologyPageSchema = z
   .object({
     pupil: PupilSummarySchema,
     items: z.array(IncidentWithActionsSchema),
+    /** Incidents pinned to the top of the chronology (REC-6), on the first page only. */
+    pinned: z.array(IncidentWithActionsSchema),
     nextCursor: z.string().optional(),
   })
   .meta({ id: 'ChronologyPage' });

@@ -19,7 +19,7 @@ export const IncidentTextSchema = z
   .min(1, 'must not be empty')
   .max(20_000, 'must be at most 20,000 characters');
 
-const CategoryIdsSchema = z
+export const CategoryIdsSchema = z
   .array(CategoryIdSchema)
   .min(1, 'choose at least one category')
   .max(20)
@@ -190,6 +190,8 @@ export const IncidentSchema = z
     version: z.number().int().positive(),
     updatedAt: z.iso.datetime(),
     updatedBy: StaffRefSchema,
+    /** Why the change that made this version was made (REC-6); absent on a first version. */
+    changeReason: z.string().optional(),
   })
   .strip()
   .meta({ id: 'Incident' });
@@ -249,6 +251,8 @@ export const ActionSchema = z
     version: z.number().int().positive(),
     updatedAt: z.iso.datetime(),
     updatedBy: StaffRefSchema,
+    /** Why the change that made this version was made (REC-6); absent on a first version. */
+    changeReason: z.string().optional(),
   })
   .strip()
   .meta({ id: 'Action' });
