@@ -24,9 +24,11 @@ const base = {
 
 /** @type {import('jest').Config} */
 export default {
-  // Integration and e2e suites start servers and hash demo passwords (scrypt, ~0.6 s each) in their
-  // setup; jest reads this option only at the top level, not per project.
-  testTimeout: 30_000,
+  // Integration and e2e suites start servers, hash demo passwords (scrypt, ~0.6 s each) and seed the demo
+  // schools' pupils in their setup: ~10 s on an idle 2-core machine, but several times that when the cores
+  // are shared. This is a hang guard, not a timing goal (those live in `npm run bench`). Jest reads this
+  // option only at the top level, not per project.
+  testTimeout: 90_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.unit.test.ts'] },
     { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.infra.test.ts'] },
