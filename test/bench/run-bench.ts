@@ -53,7 +53,7 @@ function line(figures: EndpointFigures): string {
     figures.name.padEnd(34),
     `${figures.medianMs.toFixed(1).padStart(7)} ms`,
     `${figures.p95Ms.toFixed(1).padStart(7)} ms`,
-    `${figures.requests} / ${figures.roundTrips}`.padStart(8),
+    `${figures.requests} / ${figures.medianRoundTrips} (${figures.roundTrips})`.padStart(12),
     `${figures.medianReadCapacity.toFixed(1).padStart(7)}`,
     `${figures.medianMinimumReadCapacity.toFixed(1).padStart(7)}`,
     `${figures.capacityRatio.toFixed(2).padStart(6)}x`,
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       ['pupil search', () => lead.request('GET', `/api/pupils?q=${encodeURIComponent(termAt())}`)],
     ];
     process.stdout.write(
-      `\n${'endpoint'.padEnd(34)}  ${'median'.padStart(10)}  ${'p95'.padStart(10)}  ${'req/trips'.padStart(9)}  ${'RCU'.padStart(7)}  ${'min RCU'.padStart(7)}  ${'ratio'.padStart(7)}\n`,
+      `\n${'endpoint'.padEnd(34)}  ${'median'.padStart(10)}  ${'p95'.padStart(10)}  ${'req/trips(max)'.padStart(14)}  ${'RCU'.padStart(7)}  ${'min RCU'.padStart(7)}  ${'ratio'.padStart(7)}\n`,
     );
     const results: EndpointFigures[] = [];
     let chronologySamples: Awaited<ReturnType<typeof sampleEndpoint>> = [];
@@ -160,6 +160,11 @@ async function main(): Promise<void> {
       ratios.push(sample.latencyMs / bare);
     }
     const baseline = results[0]!;
+    const endpointsMeasured = results.slice(1);
+    const worstCapacity = Math.max(...endpointsMeasured.map((figures) => figures.capacityRatio));
+    const worstTrips = Math.max(...endpointsMeasured.map((figures) => figures.medianRoundTrips));
+    const handlerRatio = percentile(ratios, 0.5);
+    const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
     process.stdout.write(
       `\nBare DynamoDB Query of the same chronology items: median ${percentile(bareLatencies, 0.5).toFixed(1)} ms, ` +
         `p95 ${percentile(bareLatencies, 0.95).toFixed(1)} ms\n` +
@@ -167,6 +172,10 @@ async function main(): Promise<void> {
         `p95 ${percentile(ratios, 0.95).toFixed(2)}x\n` +
         `Authentication alone: ${baseline.requests} DynamoDB requests in ${baseline.roundTrips} round trips; an endpoint's own are the rest.\n` +
         `Scans on any request path: ${results.reduce((sum, figures) => sum + figures.scans, 0)}\n` +
+        `\nTargets\n` +
+        `  read capacity ≤ 1.3× the minimum: worst ${worstCapacity.toFixed(2)}x — ${verdict(worstCapacity <= 1.3)}\n` +
+        `  chronology handler ≤ 2× a bare Query (median): ${handlerRatio.toFixed(2)}x — ${verdict(handlerRatio <= 2)}\n` +
+        `  ≤ 3 DynamoDB round trips per request (median, authentication included): worst ${worstTrips} — ${verdict(worstTrips <= 3)}\n` +
         `Total run ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`,
     );
   } finally {
