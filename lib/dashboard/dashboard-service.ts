@@ -9,16 +9,30 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Category } from '../categories/category';
 import type { AccessProfile } from '../access/authorisation';
 import type { Dashboard, DashboardCategory } from './dashboard';
-import { alertedDocumentId, type DashboardEntries, type StoredAlert } from './dashboard-entries';
+import {
+  alertedDocumentId,
+  type DashboardEntries,
+  type StoredAlert,
+  type StoredAssigned,
+  type StoredViewed,
+} from './dashboard-entries';
 import { dashboardLinks } from './dashboard-links';
 import type { DashboardRepository } from './dashboard-repository';
 
 export const HISTORY_DAYS = 7;
 export const RECENTLY_VIEWED_LIMIT = 10;
+/** Entries read per row shown when class restrictions may hide some (one BatchGet holds 100). */
+const CANDIDATES_PER_ROW = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Where a viewed pupil is now (lib/pupils' PupilRepository): their current classes. */
+export interface CurrentPupils {
+  getMany(schoolId: string, pupilIds: readonly string[]): Promise<{ pupilId: string; classIds: string[] }[]>;
+}
 
 export interface DashboardSources {
   readonly entries: Pick<DashboardRepository, 'read'>;
+  readonly pupils: CurrentPupils;
   readonly categories: { list(schoolId: string): Promise<Category[]> };
   readonly audit: Pick<AuditLog, 'record'>;
   readonly now?: () => Date;
@@ -36,7 +50,8 @@ export class DashboardService {
       this.sources.entries.read(actor.schoolId, actor.personId),
       this.sources.categories.list(actor.schoolId),
     ]);
-    const dashboard = assemble(entries, namesOf(categories), access, this.now());
+    const viewed = await this.withCurrentClasses(actor.schoolId, access, entries.viewed);
+    const dashboard = assemble({ ...entries, viewed }, namesOf(categories), access, this.now());
     await this.sources.audit.record(actor, {
       action: 'dashboard.read',
       resourceType: 'dashboard',
@@ -44,6 +59,36 @@ export class DashboardService {
       detail: countsOf(dashboard),
     });
     return dashboard;
+  }
+
+  /**
+   * The classes a viewed entry carries are the pupil's when viewed; a pupil moved since (a class change,
+   * the summer promotion) into a class this viewer may not see must drop out. So when class restrictions
+   * are on, the newest entries' pupils are read (one BatchGet) and their current classes used; pupils no
+   * longer held drop out too. Without restrictions the class rule admits everyone and nothing is read.
+   */
+  private async withCurrentClasses(
+    schoolId: string,
+    access: AccessProfile,
+    viewed: readonly StoredViewed[],
+  ): Promise<StoredViewed[]> {
+    if (!access.elevated || !access.classes.restricted) return [...viewed];
+    const newest = [...viewed]
+      .sort(newestFirst((entry) => entry.viewedAt))
+      .slice(0, RECENTLY_VIEWED_LIMIT * CANDIDATES_PER_ROW);
+    if (newest.length === 0) return [];
+    const current = new Map(
+      (
+        await this.sources.pupils.getMany(
+          schoolId,
+          newest.map((entry) => entry.pupilId),
+        )
+      ).map((pupil) => [pupil.pupilId, pupil.classIds]),
+    );
+    return newest.flatMap((entry) => {
+      const classIds = current.get(entry.pupilId);
+      return classIds === undefined ? [] : [{ ...entry, classIds }];
+    });
   }
 }
 
@@ -88,18 +133,26 @@ function assemble(
       })),
   };
   if (!access.elevated) return dashboard;
+  // An incident assigned to someone whose group may not view one of its categories stays hidden from
+  // them, as everywhere else: its row would name the pupil and the category.
+  const viewable = authorisation.viewableCategoryIds(access);
+  const mayView = (entry: StoredAssigned) =>
+    entry.categoryIds.length > 0 && entry.categoryIds.every((categoryId) => viewable.has(categoryId));
   return {
     ...dashboard,
-    myAssigned: [...entries.assigned].sort(newestFirst((entry) => entry.assignedAt)).map((entry) => ({
-      incidentId: entry.incidentId,
-      number: entry.number,
-      pupilId: entry.pupilId,
-      pupilDisplayName: entry.pupilDisplayName,
-      categories: named(entry.categoryIds),
-      assignedBy: entry.assignedBy,
-      assignedAt: entry.assignedAt,
-      link: dashboardLinks.incident(entry.incidentId, entry.pupilId),
-    })),
+    myAssigned: entries.assigned
+      .filter(mayView)
+      .sort(newestFirst((entry) => entry.assignedAt))
+      .map((entry) => ({
+        incidentId: entry.incidentId,
+        number: entry.number,
+        pupilId: entry.pupilId,
+        pupilDisplayName: entry.pupilDisplayName,
+        categories: named(entry.categoryIds),
+        assignedBy: entry.assignedBy,
+        assignedAt: entry.assignedAt,
+        link: dashboardLinks.incident(entry.incidentId, entry.pupilId),
+      })),
     recentlyViewed: entries.viewed
       .filter((entry) =>
         authorisation.mayListPupil(access, { schoolId: access.schoolId, classIds: entry.classIds }),

@@ -1,6 +1,7 @@
 /** Composition of the dashboard service from the shared API context. */
 import { CategoryRepository } from '../categories/category-repository';
 import type { ApiContext } from '../platform/api-context';
+import { PupilRepository } from '../pupils/pupil-repository';
 import { DashboardRepository } from './dashboard-repository';
 import { DashboardService } from './dashboard-service';
 
@@ -9,6 +10,7 @@ export function dashboardService(context: ApiContext): DashboardService {
   const tableName = context.environment.TABLE_NAME;
   return new DashboardService({
     entries: new DashboardRepository(dynamo, tableName),
+    pupils: new PupilRepository(dynamo, tableName),
     categories: new CategoryRepository(dynamo, tableName),
     audit: context.access.audit,
   });

@@ -497,7 +497,7 @@ const CASES: Record<string, () => Promise<void>> = {
   },
 
   async getDashboard() {
-    const { priya, pupils } = world;
+    const { priya, pupils, incidents } = world;
     await get(priya, `/api/pupils/${pupils.ada}`);
     const dashboard = await get<{
       myAssigned?: { incidentId: string }[];
@@ -505,7 +505,26 @@ const CASES: Record<string, () => Promise<void>> = {
     }>(priya, '/api/dashboard');
     expect(statusOf(dashboard)).toEqual({ status: 200 });
     expect(dashboard.body.recentlyViewed?.map((entry) => entry.pupilId)).toContain(pupils.ada);
+    // The Child protection incident was assigned to her, but she may not view that category.
+    expect(dashboard.body.myAssigned?.map((entry) => entry.incidentId)).toEqual([incidents.adaOpen]);
     expect(JSON.stringify(dashboard.body)).not.toContain(pupils.outside);
+    // A pupil she viewed who then moves to a class she may not see drops out of "recently viewed".
+    await get(priya, `/api/pupils/${pupils.cara}`);
+    const move = async (classId: string) => {
+      const { pupil } = await record(pupils.cara);
+      const moved = await world.dana.json('PATCH', `/api/pupils/${pupils.cara}`, {
+        version: pupil.version,
+        classIds: [classId],
+      });
+      expect(moved.status).toBe(200);
+    };
+    await move(world.classes.other);
+    try {
+      const after = await get<{ recentlyViewed?: { pupilId: string }[] }>(priya, '/api/dashboard');
+      expect(after.body.recentlyViewed?.map((entry) => entry.pupilId)).not.toContain(pupils.cara);
+    } finally {
+      await move(world.classes.mine);
+    }
   },
 
   async listVaultDocuments() {

@@ -68,7 +68,7 @@ export interface RecordWorld {
     readonly classless: string;
   };
   readonly incidents: {
-    /** Ada, Bullying, with `documents.adaOpen`. */
+    /** Ada, Bullying, with `documents.adaOpen`; assigned to Priya. */
     readonly adaOpen: string;
     /** Ada, Child protection, with `documents.adaHidden`; assigned to Priya. */
     readonly adaHidden: string;
@@ -207,7 +207,11 @@ export async function buildRecordWorld(): Promise<RecordWorld> {
     return body.incidentId;
   };
   const adaOpen = await record(
-    incidentBody(ada, [open], { documentIds: [adaOpenDoc], text: 'Name-calling in the lunch queue.' }),
+    incidentBody(ada, [open], {
+      documentIds: [adaOpenDoc],
+      text: 'Name-calling in the lunch queue.',
+      assignedTo: priya.personId,
+    }),
     'Recording the open incident',
   );
   const adaHidden = await record(
