@@ -44,6 +44,13 @@ export interface OtherPupil {
   role: InvolvementRole;
 }
 
+/** Who deleted an incident or action, when and why (REC-6): editors see it in place of the record. */
+export interface DeletionMarker {
+  at: string;
+  by: StaffRef;
+  reason: string;
+}
+
 export interface IncidentAction {
   actionId: string;
   incidentId: string;
@@ -54,6 +61,9 @@ export interface IncidentAction {
   occurredAt: string;
   recordedAt: string;
   recordedBy: StaffRef;
+  /** The version changes are made against (REC-6). */
+  version: number;
+  deleted?: DeletionMarker;
 }
 
 /** One pupil's copy of an incident: their role and categories, the other pupils by name and role. */
@@ -75,6 +85,8 @@ export interface IncidentCopy {
   referral?: ReferralRecord;
   documentIds: string[];
   actions: IncidentAction[];
+  version: number;
+  deleted?: DeletionMarker;
 }
 
 export interface PupilRef {
@@ -87,6 +99,8 @@ export interface PupilRef {
 export interface ChronologyPage {
   pupil: PupilRef;
   items: IncidentCopy[];
+  /** Pinned to the top of the chronology (REC-6); listed on the first page only. */
+  pinned: IncidentCopy[];
   nextCursor?: string;
 }
 
@@ -183,6 +197,13 @@ function parseReferral(value: unknown): ReferralRecord | undefined {
     : undefined;
 }
 
+export function parseDeletionMarker(value: unknown): DeletionMarker | undefined {
+  if (!isRecord(value)) return undefined;
+  const by = parseStaffRef(value.by);
+  const { at, reason } = value;
+  return by && isNonEmptyString(at) && typeof reason === 'string' ? { at, by, reason } : undefined;
+}
+
 function parseOtherPupil(value: unknown): OtherPupil | undefined {
   if (!isRecord(value)) return undefined;
   const role = oneOf(value.role, INVOLVEMENT_ROLES);
@@ -198,7 +219,11 @@ export function parseAction(value: unknown): IncidentAction | undefined {
   const categoryIds = stringArray(value.categoryIds);
   const agencyIds = stringArray(value.agencyIds);
   const recordedBy = parseStaffRef(value.recordedBy);
+  const version = positiveInteger(value.version);
+  const deleted = value.deleted === undefined ? undefined : parseDeletionMarker(value.deleted);
   if (
+    version === undefined ||
+    (value.deleted !== undefined && !deleted) ||
     !isNonEmptyString(actionId) ||
     !isNonEmptyString(incidentId) ||
     !isNonEmptyString(pupilId) ||
@@ -211,7 +236,19 @@ export function parseAction(value: unknown): IncidentAction | undefined {
   ) {
     return undefined;
   }
-  return { actionId, incidentId, pupilId, text, categoryIds, agencyIds, occurredAt, recordedAt, recordedBy };
+  return {
+    actionId,
+    incidentId,
+    pupilId,
+    text,
+    categoryIds,
+    agencyIds,
+    occurredAt,
+    recordedAt,
+    recordedBy,
+    version,
+    ...(deleted ? { deleted } : {}),
+  };
 }
 
 export function parseIncidentCopy(value: unknown): IncidentCopy | undefined {
@@ -229,7 +266,11 @@ export function parseIncidentCopy(value: unknown): IncidentCopy | undefined {
   const recordedBy = parseStaffRef(value.recordedBy);
   const assignedTo = value.assignedTo === undefined ? undefined : parseStaffRef(value.assignedTo);
   const referral = value.referral === undefined ? undefined : parseReferral(value.referral);
+  const version = positiveInteger(value.version);
+  const deleted = value.deleted === undefined ? undefined : parseDeletionMarker(value.deleted);
   if (
+    version === undefined ||
+    (value.deleted !== undefined && !deleted) ||
     !isNonEmptyString(incidentId) ||
     !isNonEmptyString(pupilId) ||
     typeof text !== 'string' ||
@@ -268,6 +309,8 @@ export function parseIncidentCopy(value: unknown): IncidentCopy | undefined {
     ...(referral ? { referral } : {}),
     documentIds,
     actions,
+    version,
+    ...(deleted ? { deleted } : {}),
   };
 }
 
@@ -289,8 +332,11 @@ function parseChronologyPage(body: unknown): ChronologyPage | undefined {
   if (!isRecord(body)) return undefined;
   const pupil = parsePupilRef(body.pupil);
   const items = itemsOf(body, parseIncidentCopy);
+  const pinned = listOf(body.pinned ?? [], parseIncidentCopy);
   const nextCursor = optionalString(body.nextCursor);
-  return pupil && items ? { pupil, items, ...(nextCursor ? { nextCursor } : {}) } : undefined;
+  return pupil && items && pinned
+    ? { pupil, items, pinned, ...(nextCursor ? { nextCursor } : {}) }
+    : undefined;
 }
 
 function parseIncidentView(body: unknown): IncidentView | undefined {

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Agency } from '../api/agencies';
-import type { IncidentCopy } from '../api/incidents';
+import type { DeletionMarker, IncidentAction, IncidentCopy } from '../api/incidents';
 import { formatUkDateTime } from '../formatting/uk-date-time';
 import { PupilName } from '../pupils/pupil-name';
 import { BodyOutline } from './body-outline';
@@ -25,6 +25,18 @@ interface IncidentCardProps {
   headingLevel?: 'h2' | 'h3';
   /** Beneath the incident: the add-action form, mark as read. */
   children?: ReactNode;
+  /** Beneath each action: an editor's Delete, Restore and Split (REC-6). */
+  actionControls?: (action: IncidentAction) => ReactNode;
+}
+
+/** REC-6: only editors are sent deleted records; they see who deleted it, when and why. */
+function DeletedMarker({ deleted, what }: { deleted: DeletionMarker; what: string }) {
+  return (
+    <p className="notice incident-card__deleted" role="note">
+      <strong>Deleted {what}</strong> by {deleted.by.name} on {formatUkDateTime(deleted.at)}. Reason:{' '}
+      {deleted.reason}
+    </p>
+  );
 }
 
 function agencyNames(ids: readonly string[], agencies: readonly Agency[]): string {
@@ -43,12 +55,19 @@ export function IncidentCard({
   highlighted,
   headingLevel = 'h2',
   children,
+  actionControls,
 }: IncidentCardProps) {
   const Heading = headingLevel;
   const actionsId = `incident-${incident.incidentId}-actions`;
   return (
     <article
-      className={highlighted ? 'incident-card incident-card--highlighted' : 'incident-card'}
+      className={[
+        'incident-card',
+        highlighted ? 'incident-card--highlighted' : '',
+        incident.deleted ? 'incident-card--deleted' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       id={`incident-${incident.incidentId}`}
       tabIndex={-1}
       aria-labelledby={`incident-${incident.incidentId}-heading`}
@@ -66,6 +85,7 @@ export function IncidentCard({
         </p>
         {highlighted && <p className="tag tag--current incident-card__new">Just added</p>}
       </header>
+      {incident.deleted && <DeletedMarker deleted={incident.deleted} what="incident" />}
       <CategoryLozenges
         categoryIds={incident.categoryIds}
         categories={categories}
@@ -129,6 +149,7 @@ export function IncidentCard({
             <ol className="incident-actions" id={actionsId}>
               {incident.actions.map((action) => (
                 <li key={action.actionId} className="incident-action">
+                  {action.deleted && <DeletedMarker deleted={action.deleted} what="action" />}
                   <p className="incident-card__meta">
                     {action.recordedBy.name} · {formatUkDateTime(action.occurredAt)}
                   </p>
@@ -143,6 +164,7 @@ export function IncidentCard({
                       Agencies: {agencyNames(action.agencyIds, agencies)}
                     </p>
                   )}
+                  {actionControls?.(action)}
                 </li>
               ))}
             </ol>

@@ -14,8 +14,13 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { PupilName, usePupilNameText } from '../pupils/pupil-name';
 import { Link } from '../routing/link';
 import { useDocumentTitle } from '../routing/use-document-title';
+import type { SessionView } from '../api/session-view';
+import { useMyAccess } from '../admin/my-access-store';
+import { navigate } from '../routing/router';
+import { ActionEditControls } from './action-edit-controls';
 import { AddActionForm } from './add-action-form';
 import { IncidentCard } from './incident-card';
+import { IncidentEditControls } from './incident-edit-controls';
 import { incidentPaths } from './incident-paths';
 import { PrintIncidentButton } from './print-incident-button';
 import { useIncidentReference, type IncidentReference } from './use-incident-reference';
@@ -24,9 +29,11 @@ interface LoadedIncidentProps {
   view: IncidentView;
   reference: IncidentReference;
   onChanged: () => void;
+  /** Staff with "Edit and delete incidents" get the incident's and its actions' options (REC-6). */
+  mayEdit: boolean;
 }
 
-function LoadedIncident({ view, reference, onChanged }: LoadedIncidentProps) {
+function LoadedIncident({ view, reference, onChanged, mayEdit }: LoadedIncidentProps) {
   const name = usePupilNameText(view.pupil.displayName);
   useDocumentTitle(`Incident ${view.incident.number} – ${name}`);
   const [showActions, setShowActions] = useState(true);
@@ -114,8 +121,19 @@ function LoadedIncident({ view, reference, onChanged }: LoadedIncidentProps) {
           showActions={showActions}
           onToggleActions={() => setShowActions((shown) => !shown)}
           highlighted={false}
+          {...(mayEdit
+            ? { actionControls: (action) => <ActionEditControls action={action} onChanged={onChanged} /> }
+            : {})}
         >
-          {adding ? (
+          {mayEdit && (
+            <IncidentEditControls
+              incident={view.incident}
+              pupilId={view.pupil.pupilId}
+              onChanged={onChanged}
+              onMerged={(intoId) => navigate(incidentPaths.incident(intoId, view.pupil.pupilId))}
+            />
+          )}
+          {view.incident.deleted ? null : adding ? (
             <AddActionForm
               incident={view.incident}
               reference={reference}
@@ -155,7 +173,18 @@ function LoadedIncident({ view, reference, onChanged }: LoadedIncidentProps) {
   );
 }
 
-export function IncidentPage({ incidentId, pupilId }: { incidentId: string; pupilId: string }) {
+export function IncidentPage({
+  incidentId,
+  pupilId,
+  session,
+}: {
+  incidentId: string;
+  pupilId: string;
+  /** The signed-in session, for what the person may do here. */
+  session?: SessionView;
+}) {
+  const access = useMyAccess(session);
+  const mayEdit = access.phase === 'loaded' && access.access.permissions.includes('incidents.edit');
   const load = useCallback(
     (signal: AbortSignal) => getIncident(incidentId, pupilId, signal),
     [incidentId, pupilId],
@@ -176,7 +205,9 @@ export function IncidentPage({ incidentId, pupilId }: { incidentId: string; pupi
     );
   }
   if (state.phase === 'loaded' && reference.phase === 'loaded') {
-    return <LoadedIncident view={state.value} reference={reference.value} onChanged={reload} />;
+    return (
+      <LoadedIncident view={state.value} reference={reference.value} onChanged={reload} mayEdit={mayEdit} />
+    );
   }
   return (
     <div className="panel">

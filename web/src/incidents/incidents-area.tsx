@@ -19,6 +19,7 @@ export function IncidentsArea({ view }: { view: SessionView }) {
           key={`${screen.incidentId} ${screen.pupilId}`}
           incidentId={screen.incidentId}
           pupilId={screen.pupilId}
+          session={view}
         />
       );
     case 'not-found':

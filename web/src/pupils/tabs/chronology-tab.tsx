@@ -12,6 +12,7 @@ import type { Problem } from '../../api/problem';
 import { AdminProblem } from '../../components/admin-problem';
 import { AddActionForm } from '../../incidents/add-action-form';
 import { IncidentCard } from '../../incidents/incident-card';
+import { incidentPaths } from '../../incidents/incident-paths';
 import { useIncidentReference } from '../../incidents/use-incident-reference';
 import { Link } from '../../routing/link';
 import type { PupilTabProps } from '../pupil-tabs';
@@ -19,6 +20,8 @@ import { pupilPaths } from '../pupil-paths';
 
 interface Loaded {
   items: IncidentCopy[];
+  /** Pinned incidents (REC-6), shown first and not again in their place. */
+  pinned: IncidentCopy[];
   nextCursor?: string;
 }
 
@@ -50,9 +53,17 @@ export function ChronologyTab({ pupil }: PupilTabProps) {
     getChronology(pupil.pupilId, undefined, controller.signal).then(
       (result) => {
         if (controller.signal.aborted) return;
-        setState(
-          result.ok ? { phase: 'loaded', value: result.value } : { phase: 'failed', problem: result.problem },
-        );
+        if (!result.ok) return setState({ phase: 'failed', problem: result.problem });
+        const { pinned } = result.value;
+        const pinnedIds = new Set(pinned.map((item) => item.incidentId));
+        setState({
+          phase: 'loaded',
+          value: {
+            pinned,
+            items: result.value.items.filter((item) => !pinnedIds.has(item.incidentId)),
+            ...(result.value.nextCursor ? { nextCursor: result.value.nextCursor } : {}),
+          },
+        });
       },
       (error: unknown) => {
         if (!isAbortError(error)) setState({ phase: 'failed', problem: unexpected });
@@ -81,10 +92,12 @@ export function ChronologyTab({ pupil }: PupilTabProps) {
         setState({ phase: 'failed', problem: result.problem });
         return;
       }
+      const pinnedIds = new Set(current.pinned.map((item) => item.incidentId));
       setState({
         phase: 'loaded',
         value: {
-          items: [...current.items, ...result.value.items],
+          pinned: current.pinned,
+          items: [...current.items, ...result.value.items.filter((item) => !pinnedIds.has(item.incidentId))],
           ...(result.value.nextCursor ? { nextCursor: result.value.nextCursor } : {}),
         },
       });
@@ -104,7 +117,9 @@ export function ChronologyTab({ pupil }: PupilTabProps) {
   if (state.phase === 'loading' || reference.phase === 'loading') {
     return <p className="loading">Loading the chronology…</p>;
   }
-  const { items, nextCursor } = state.value;
+  const { nextCursor, pinned } = state.value;
+  const pinnedIds = new Set(pinned.map((item) => item.incidentId));
+  const items = [...pinned, ...state.value.items];
   const allShown =
     items.length > 0 && items.every((item) => item.actions.length === 0 || expanded.has(item.incidentId));
 
@@ -153,6 +168,7 @@ export function ChronologyTab({ pupil }: PupilTabProps) {
       <ol className="chronology__list">
         {items.map((incident) => (
           <li key={incident.incidentId}>
+            {pinnedIds.has(incident.incidentId) && <p className="tag chronology__pinned">Pinned</p>}
             <IncidentCard
               incident={incident}
               categories={reference.value.categories}
@@ -176,13 +192,21 @@ export function ChronologyTab({ pupil }: PupilTabProps) {
                 />
               ) : (
                 <div className="incident-card__buttons">
-                  <button
-                    type="button"
+                  {!incident.deleted && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => setAddingTo(incident.incidentId)}
+                    >
+                      Add action<span className="visually-hidden"> to incident {incident.number}</span>
+                    </button>
+                  )}
+                  <Link
                     className="button button--secondary button--small"
-                    onClick={() => setAddingTo(incident.incidentId)}
+                    href={incidentPaths.incident(incident.incidentId, pupil.pupilId)}
                   >
-                    Add action<span className="visually-hidden"> to incident {incident.number}</span>
-                  </button>
+                    Open<span className="visually-hidden"> incident {incident.number}</span>
+                  </Link>
                 </div>
               )}
             </IncidentCard>
