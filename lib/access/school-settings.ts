@@ -30,6 +30,11 @@ export const SchoolSettingsInputSchema = z
 
 export const SchoolSettingsSchema = SchoolSettingsInputSchema.extend({
   schoolId: z.string().uuid(),
+  /**
+   * Training mode (REC-11): new incidents and actions are marked as training until an admin switches it
+   * off (reviewing what was added). Not part of the settings form: it has its own start and finish.
+   */
+  trainingMode: z.boolean().default(false),
   updatedAt: z.iso.datetime(),
   version: z.number().int().min(0),
 })
@@ -50,6 +55,7 @@ export function defaultSchoolSettings(schoolId: string, at: string): SchoolSetti
     allowedEmailDomains: [],
     classRestrictionsEnabled: false,
     requireAlert: false,
+    trainingMode: false,
     updatedAt: at,
     version: 0,
   };

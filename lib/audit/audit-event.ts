@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'alert-rule.delete',
   'dashboard.alerts.clear',
   // Training mode (REC-11).
+  'training.start',
   'training.finish',
 ] as const;
 

@@ -14,6 +14,8 @@ export interface NewIncidentContext {
   readonly number: number;
   readonly recorder: StaffRef;
   readonly recordedAt: string;
+  /** Recorded while the school's training mode is on (REC-11). */
+  readonly training?: boolean;
 }
 
 /** Any ISO date-time (with an offset or Z) as the UTC form the records store. */
@@ -67,7 +69,7 @@ export function draftIncident(
       : {}),
     alertedPersonIds: checked.recipients.map((recipient) => recipient.personId),
     documentIds: input.documentIds,
-    training: false,
+    training: context.training === true,
     version: 1,
     updatedAt: recordedAt,
     updatedBy: recorder,

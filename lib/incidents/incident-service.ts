@@ -31,6 +31,7 @@ import { labelled, TransactionRefusedError, writeLabelled, type LabelledWrite } 
 import { checkNewIncident, type CheckedIncident } from './new-incident-checks';
 import { requestFingerprint } from './request-fingerprint';
 import { categoryNames, type SchoolReference } from './school-reference';
+import { trainingEntryPut } from '../training/training-entry';
 import { staffRefOf, type PupilReader, type Viewer } from './viewer';
 
 export interface IncidentWriteDependencies {
@@ -114,7 +115,13 @@ export class IncidentService {
     });
     const recordedAt = now.toISOString();
     const draft = (number: number) =>
-      draftIncident(input, checked, { schoolId, number, recorder: staffRefOf(viewer), recordedAt });
+      draftIncident(input, checked, {
+        schoolId,
+        number,
+        recorder: staffRefOf(viewer),
+        recordedAt,
+        training: reference.settings.trainingMode,
+      });
     // Sized with a provisional number first, so an incident too big for one transaction is refused
     // before the counter moves (a refusal writes nothing).
     const provisional = draft(1);
@@ -356,6 +363,21 @@ export class IncidentService {
         item: historyPut(tableName, dashboardSubject, incident.recordedBy, { at: recordedAt }),
       },
       ...(outbox ? [{ label: 'outbox', item: alertOutboxWrite(tableName, outbox) }] : []),
+      ...(incident.training
+        ? [
+            {
+              label: 'training',
+              item: trainingEntryPut(tableName, {
+                schoolId,
+                incidentId,
+                number: incident.number,
+                pupilId: subject.pupilId,
+                recordedAt,
+                recordedBy: incident.recordedBy,
+              }),
+            },
+          ]
+        : []),
     ];
   }
 }

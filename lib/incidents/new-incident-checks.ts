@@ -6,6 +6,7 @@
  */
 import type { AccessProfile } from '../access/authorisation';
 import { resolveRecipients } from '../alerts/alert-recipients';
+import { automaticRecipients, unionRecipients } from '../alerts/auto-alert-matching';
 import type { AlertRecipient } from '../alerts/alert-outbox';
 import type { Membership } from '../identity/identity';
 import type { Pupil } from '../pupils/pupil';
@@ -93,10 +94,24 @@ export function checkNewIncident(input: NewIncident, facts: NewIncidentFacts): C
 
   refusals.throwIfAny();
   // throwIfAny has refused a missing subject, and an assignee who is not an active member.
+  const found = subject as Pupil;
   return {
-    subject: subject as Pupil,
+    subject: found,
     linked,
-    recipients,
+    // Automatic alerts (REC-5) join the chosen recipients; they never count towards requireAlert.
+    recipients: unionRecipients(
+      recipients,
+      automaticRecipients(
+        { pupilId: found.pupilId, classIds: found.classIds, categoryIds: input.categoryIds },
+        {
+          rules: reference.autoAlertRules ?? [],
+          members: reference.members,
+          userGroups: reference.userGroups ?? new Map(),
+          categories: reference.categories,
+        },
+        profile.personId,
+      ),
+    ),
     ...(assignee ? { assignee } : {}),
   };
 }

@@ -1,10 +1,13 @@
 /**
  * What checking a new incident or action needs to know about the school, read in one parallel round:
- * categories, agencies, staff, alert groups, settings and the school's time zone. Each is one Query or
+ * categories, agencies, staff, alert groups, settings, the school's time zone, and the automatic alert
+ * rules with the user groups that decide who may receive them. Each is one Query or
  * GetItem of a small per-school collection.
  */
 import type { AlertGroup } from '../access/alert-group';
 import type { SchoolSettings } from '../access/school-settings';
+import type { UserGroup } from '../access/user-group';
+import type { AutoAlertRule } from '../alerts/auto-alert-rule';
 import type { Agency, Category } from '../categories/category';
 import type { Membership } from '../identity/identity';
 
@@ -16,6 +19,9 @@ export interface SchoolReference {
   readonly alertGroups: ReadonlyMap<string, AlertGroup>;
   readonly settings: SchoolSettings;
   readonly timeZone: string;
+  /** Automatic alert rules (REC-5) and the user groups that decide who may receive them. */
+  readonly autoAlertRules?: readonly AutoAlertRule[];
+  readonly userGroups?: ReadonlyMap<string, UserGroup>;
 }
 
 export interface SchoolReferenceSources {
@@ -25,6 +31,8 @@ export interface SchoolReferenceSources {
   readonly alertGroups: { list(schoolId: string): Promise<AlertGroup[]> };
   readonly settings: { get(schoolId: string): Promise<SchoolSettings> };
   readonly schools: { get(schoolId: string): Promise<{ timeZone: string } | undefined> };
+  readonly autoAlertRules?: { list(schoolId: string): Promise<AutoAlertRule[]> };
+  readonly userGroups?: { list(schoolId: string): Promise<UserGroup[]> };
 }
 
 function byId<T>(items: readonly T[], id: (item: T) => string): ReadonlyMap<string, T> {
@@ -35,14 +43,17 @@ export async function loadSchoolReference(
   sources: SchoolReferenceSources,
   schoolId: string,
 ): Promise<SchoolReference> {
-  const [categories, agencies, members, alertGroups, settings, school] = await Promise.all([
-    sources.categories.list(schoolId),
-    sources.agencies.list(schoolId),
-    sources.memberships.listForSchool(schoolId),
-    sources.alertGroups.list(schoolId),
-    sources.settings.get(schoolId),
-    sources.schools.get(schoolId),
-  ]);
+  const [categories, agencies, members, alertGroups, settings, school, autoAlertRules, userGroups] =
+    await Promise.all([
+      sources.categories.list(schoolId),
+      sources.agencies.list(schoolId),
+      sources.memberships.listForSchool(schoolId),
+      sources.alertGroups.list(schoolId),
+      sources.settings.get(schoolId),
+      sources.schools.get(schoolId),
+      sources.autoAlertRules?.list(schoolId) ?? Promise.resolve([]),
+      sources.userGroups?.list(schoolId) ?? Promise.resolve([]),
+    ]);
   if (!school) throw new Error(`School ${schoolId} of an authenticated session does not exist`);
   return {
     categories: byId(categories, (category) => category.categoryId),
@@ -51,6 +62,8 @@ export async function loadSchoolReference(
     alertGroups: byId(alertGroups, (group) => group.alertGroupId),
     settings,
     timeZone: school.timeZone,
+    autoAlertRules,
+    userGroups: byId(userGroups, (group) => group.groupId),
   };
 }
 

@@ -42,7 +42,8 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'alert-rule.create': 'Added an automatic alert',
   'alert-rule.delete': 'Removed an automatic alert',
   'dashboard.alerts.clear': "Cleared a user's dashboard alerts",
-  'training.finish': 'Finished training mode',
+  'training.start': 'Switched training mode on',
+  'training.finish': 'Switched training mode off, keeping or discarding what was recorded in it',
 };
 
 export function describeAuditAction(action: string): string {

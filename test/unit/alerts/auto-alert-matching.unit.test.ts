@@ -1,0 +1,89 @@
+/** Which automatic alert rules match an alert's pupil and categories, and who may receive them (REC-5). */
+import { newUserGroup } from '../../../lib/access/user-group';
+import { automaticRecipients, unionRecipients } from '../../../lib/alerts/auto-alert-matching';
+import {
+  autoAlertRuleId,
+  type AutoAlertRule,
+  type AutoAlertTarget,
+} from '../../../lib/alerts/auto-alert-rule';
+import { AT, DANA, HANNAH, MATTHEW, SCHOOL, TOM, reference } from '../incidents/incident-fixtures';
+
+const CLASS = '00000000-0000-4000-8000-0000000000f1';
+const see = { viewStudents: true, viewIncidents: true, addIncidents: true };
+const dsl = newUserGroup(
+  SCHOOL,
+  {
+    name: 'DSL',
+    description: '',
+    systemPermissions: ['students.details'],
+    categoryPermissions: { bullying: see, online: see },
+    newCategoryDefault: { viewStudents: false, viewIncidents: false, addIncidents: false },
+  },
+  AT,
+);
+
+function rule(personId: string, target: AutoAlertTarget): AutoAlertRule {
+  return {
+    ruleId: autoAlertRuleId(personId, target),
+    schoolId: SCHOOL,
+    personId,
+    target,
+    targetName: 'x',
+    createdAt: AT,
+    createdBy: { personId, name: 'x' },
+  };
+}
+
+function facts(rules: AutoAlertRule[]) {
+  const school = reference();
+  const members = new Map(
+    [...school.members].map(([id, member]) => [id, { ...member, groupId: dsl.groupId }] as const),
+  );
+  return { rules, members, userGroups: new Map([[dsl.groupId, dsl]]), categories: school.categories };
+}
+
+const subject = { pupilId: HANNAH, classIds: [CLASS], categoryIds: ['online'] };
+
+it('matches a category rule on the category or a sub-category of it', () => {
+  const found = automaticRecipients(
+    subject,
+    facts([rule(DANA, { kind: 'category', categoryId: 'bullying' })]),
+    TOM,
+  );
+  expect(found.map((recipient) => recipient.personId)).toEqual([DANA]);
+  const other = automaticRecipients(
+    { ...subject, categoryIds: ['bullying'] },
+    facts([rule(DANA, { kind: 'category', categoryId: 'online' })]),
+    TOM,
+  );
+  expect(other).toEqual([]);
+});
+
+it('matches pupil and class rules on the alert pupil only', () => {
+  const rules = [
+    rule(DANA, { kind: 'pupil', pupilId: MATTHEW }),
+    rule(DANA, { kind: 'class', classId: CLASS }),
+  ];
+  expect(automaticRecipients(subject, facts(rules), TOM).map((r) => r.personId)).toEqual([DANA]);
+  expect(automaticRecipients({ ...subject, classIds: [] }, facts(rules), TOM)).toEqual([]);
+});
+
+it('leaves out people whose group may not see every category, inactive people and the recorder', () => {
+  const rules = [rule(DANA, { kind: 'pupil', pupilId: HANNAH })];
+  expect(
+    automaticRecipients({ ...subject, categoryIds: ['online', 'protected'] }, facts(rules), TOM),
+  ).toEqual([]);
+  expect(automaticRecipients(subject, facts(rules), DANA)).toEqual([]);
+  const left = automaticRecipients(
+    subject,
+    facts([rule('00000000-0000-4000-8000-0000000000a3', { kind: 'pupil', pupilId: HANNAH })]),
+    TOM,
+  );
+  expect(left).toEqual([]);
+});
+
+it('adds automatic recipients to chosen ones once each', () => {
+  const dana = { personId: DANA, name: 'Dana Shah', email: 'dana@x' };
+  const tom = { personId: TOM, name: 'Tom Reed', email: 'tom@x' };
+  expect(unionRecipients([dana], [dana, tom])).toEqual([dana, tom]);
+});
