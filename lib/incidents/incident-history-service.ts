@@ -4,14 +4,12 @@
  * Incident, its IncidentVersion items, its Actions and their ActionVersion items). Readable by editors
  * who see every involved pupil's copy, deleted and merged incidents included; audited per pupil.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
-import { incidentKeys } from '../data/keys';
 import { loadEditable } from './editable-incident';
 import { IncidentNotFoundError } from './incident-errors';
 import type { IncidentRepository } from './incident-repository';
-import { ActionSchema, IncidentSchema, type Action, type Incident } from './incident';
+import { ActionSchema, IncidentSchema } from './incident';
 import type { PupilReader, Viewer } from './viewer';
 
 export const IncidentHistorySchema = z
@@ -32,50 +30,9 @@ export const IncidentHistorySchema = z
 
 export type IncidentHistory = z.output<typeof IncidentHistorySchema>;
 
-interface HistoryItems {
-  readonly incident?: Incident;
-  readonly versions: Incident[];
-  readonly actions: Action[];
-  readonly actionVersions: Action[];
-}
-
-/** Every item of an incident's partition, by type (the SK order keeps versions oldest first). */
-async function readPartition(
-  dynamo: DynamoDBDocumentClient,
-  tableName: string,
-  schoolId: string,
-  incidentId: string,
-): Promise<HistoryItems> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': incidentKeys.partition(schoolId, incidentId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  const ofType = (type: string) => items.filter((item) => item.itemType === type);
-  const current = ofType('Incident')[0];
-  return {
-    ...(current ? { incident: IncidentSchema.parse(current) } : {}),
-    versions: ofType('IncidentVersion').map((item) => IncidentSchema.parse(item)),
-    actions: ofType('Action').map((item) => ActionSchema.parse(item)),
-    actionVersions: ofType('ActionVersion').map((item) => ActionSchema.parse(item)),
-  };
-}
-
 export class IncidentHistoryService {
   constructor(
     private readonly deps: {
-      readonly dynamo: DynamoDBDocumentClient;
-      readonly tableName: string;
       readonly incidents: IncidentRepository;
       readonly pupils: PupilReader;
       readonly audit: AuditLog;
@@ -87,7 +44,7 @@ export class IncidentHistoryService {
     // The access check reads the Incident and its pupils; the history is the partition's one Query.
     const [{ incident: checked }, items] = await Promise.all([
       loadEditable(this.deps, viewer, incidentId),
-      readPartition(this.deps.dynamo, this.deps.tableName, schoolId, incidentId),
+      this.deps.incidents.history(schoolId, incidentId),
     ]);
     if (!items.incident) throw new IncidentNotFoundError();
     await Promise.all(

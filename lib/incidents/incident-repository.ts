@@ -34,6 +34,17 @@ export interface ChronologySlice {
   readonly lastKey?: Record<string, unknown>;
 }
 
+/** An incident's partition by item type (REC-6 history). */
+export interface IncidentPartition {
+  readonly incident?: Incident;
+  readonly versions: Incident[];
+  readonly actions: Action[];
+  readonly actionVersions: Action[];
+}
+
+const INCIDENT_ITEM = 'Incident';
+const ACTION_ITEM = 'Action';
+
 /** What the pupil overview counts: only these attributes are returned (not the text). */
 export interface OverviewEntry {
   readonly occurredAt: string;
@@ -117,6 +128,36 @@ export class IncidentRepository {
     );
     const incidentId: unknown = result.Item?.incidentId;
     return typeof incidentId === 'string' ? incidentId : undefined;
+  }
+
+  /**
+   * Everything in an incident's partition (REC-6 history): the Incident, its IncidentVersion items, its
+   * Actions and their ActionVersion items, each in SK order (versions oldest first). One Query, paged.
+   */
+  async history(schoolId: string, incidentId: string): Promise<IncidentPartition> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': incidentKeys.partition(schoolId, incidentId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const ofType = (type: string) => items.filter((item) => item.itemType === type);
+    const current = ofType(INCIDENT_ITEM).at(0);
+    return {
+      ...(current ? { incident: IncidentSchema.parse(current) } : {}),
+      versions: ofType('IncidentVersion').map((item) => IncidentSchema.parse(item)),
+      actions: ofType(ACTION_ITEM).map((item) => ActionSchema.parse(item)),
+      actionVersions: ofType('ActionVersion').map((item) => ActionSchema.parse(item)),
+    };
   }
 
   /** The school's next incident number: an atomic counter, so two incidents never share one. */

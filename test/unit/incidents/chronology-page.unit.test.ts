@@ -89,3 +89,35 @@ it('leaves out incidents the viewer may not see, with their actions, and deleted
   expect(page.incidents.map((entry) => entry.number)).toEqual([2]);
   expect(page.incidents.flatMap((entry) => entry.actions)).toEqual([]);
 });
+
+it('shows editors deleted incidents and actions with their markers, and skips pins (REC-6)', () => {
+  const marker = { at: AT, by: { personId: TOM, name: 'Tom' }, reason: 'recorded twice' };
+  const deleted = incident(2);
+  const deletedAction = action(3, 1);
+  if (deleted.kind === 'incident') Object.assign(deleted.entry, { deleted: marker });
+  if (deletedAction.kind === 'action') Object.assign(deletedAction.entry, { deleted: marker });
+  const pin: ChronologyItem = {
+    kind: 'pin',
+    entry: {
+      schoolId: SCHOOL,
+      pupilId: HANNAH,
+      incidentId: id(2),
+      occurredAt: AT,
+      pinnedAt: AT,
+      pinnedBy: { personId: TOM, name: 'Tom' },
+    },
+  };
+  const items = [pin, deletedAction, action(3, 2), incident(3), deleted];
+  const editors = assemblePage(items, [], 10, everything, [], true);
+  expect(editors.incidents.map((entry) => [entry.number, entry.deleted?.reason])).toEqual([
+    [3, undefined],
+    [2, 'recorded twice'],
+  ]);
+  expect(editors.incidents[0]!.actions.map((entry) => entry.deleted?.reason)).toEqual([
+    undefined,
+    'recorded twice',
+  ]);
+  const others = assemblePage(items, [], 10, everything);
+  expect(others.incidents.map((entry) => entry.number)).toEqual([3]);
+  expect(others.incidents[0]!.actions.map((entry) => entry.text)).toEqual(['action 2']);
+});
