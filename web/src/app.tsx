@@ -22,6 +22,7 @@ import { KeysPage } from './pages/keys-page';
 import { ElevatePage } from './pages/elevate-page';
 import { SetPasswordPage } from './pages/set-password-page';
 import { SignInPage } from './pages/sign-in-page';
+import { TrainingBanner } from './training/training-banner';
 import { navigate, usePathname } from './routing/router';
 import { resolveRoute, type PageName } from './routing/routes';
 import { pauseSession, startSessionCheck, useSession, type SessionState } from './session/session-store';
@@ -117,6 +118,7 @@ export function App() {
         Skip to main content
       </a>
       {view ? <SignedInHeader view={view} pathname={pathname} onMessage={setMessage} /> : <SiteHeader />}
+      <TrainingBanner view={view} pathname={pathname} />
       <main
         ref={mainRef}
         id="main-content"

@@ -64,6 +64,8 @@ export interface IncidentAction {
   /** The version changes are made against (REC-6). */
   version: number;
   deleted?: DeletionMarker;
+  /** Added while training mode was on (REC-11). */
+  training?: boolean;
 }
 
 /** One pupil's copy of an incident: their role and categories, the other pupils by name and role. */
@@ -87,6 +89,8 @@ export interface IncidentCopy {
   actions: IncidentAction[];
   version: number;
   deleted?: DeletionMarker;
+  /** Added while training mode was on (REC-11). */
+  training?: boolean;
 }
 
 export interface PupilRef {
@@ -248,6 +252,7 @@ export function parseAction(value: unknown): IncidentAction | undefined {
     recordedBy,
     version,
     ...(deleted ? { deleted } : {}),
+    ...(value.training === true ? { training: true } : {}),
   };
 }
 
@@ -311,6 +316,7 @@ export function parseIncidentCopy(value: unknown): IncidentCopy | undefined {
     actions,
     version,
     ...(deleted ? { deleted } : {}),
+    ...(value.training === true ? { training: true } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Agency } from '../api/agencies';
 import type { DeletionMarker, IncidentAction, IncidentCopy } from '../api/incidents';
 import { formatUkDateTime } from '../formatting/uk-date-time';
 import { PupilName } from '../pupils/pupil-name';
+import { TrainingMarker } from '../training/training-banner';
 import { BodyOutline } from './body-outline';
 import type { CategoryIndex } from './category-index';
 import { CategoryLozenges } from './category-lozenges';
@@ -76,6 +77,7 @@ export function IncidentCard({
         <Heading className="incident-card__title" id={`incident-${incident.incidentId}-heading`}>
           {formatUkDateTime(incident.occurredAt)}
           <span className="incident-card__number"> · Incident {incident.number}</span>
+          <TrainingMarker training={incident.training} />
         </Heading>
         <p className="incident-card__meta">
           Recorded by {incident.recordedBy.name} · Status:{' '}
@@ -151,7 +153,8 @@ export function IncidentCard({
                 <li key={action.actionId} className="incident-action">
                   {action.deleted && <DeletedMarker deleted={action.deleted} what="action" />}
                   <p className="incident-card__meta">
-                    {action.recordedBy.name} · {formatUkDateTime(action.occurredAt)}
+                    {action.recordedBy.name} · {formatUkDateTime(action.occurredAt)}{' '}
+                    <TrainingMarker training={action.training} />
                   </p>
                   <CategoryLozenges
                     categoryIds={action.categoryIds}

@@ -22,6 +22,7 @@ import { Checkbox } from '../../components/checkbox';
 import { FormProblems } from '../../components/form-problems';
 import { TextareaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
+import { TrainingModeSection } from '../../training/training-mode-section';
 
 type Field = 'idleTimeoutMinutes' | 'allowedEmailDomains' | 'classRestrictionsEnabled' | 'requireAlert';
 
@@ -177,6 +178,7 @@ export function SettingsPage() {
       {state.phase === 'loaded' && (
         <SettingsForm key={answers} settings={state.value} onSaved={handleSaved} onReload={reload} />
       )}
+      <TrainingModeSection />
     </AdminPage>
   );
 }
