@@ -129,6 +129,14 @@ export const authorisation = {
     return withinClassScope(profile, pupil);
   },
 
+  /**
+   * May open every pupil of the school (student details, class restrictions off): whether one pupil is
+   * visible then depends on nothing in their record, so a read can be audited before the record arrives.
+   */
+  maySeeEveryPupil(profile: AccessProfile): boolean {
+    return profile.system.has('students.details') && !profile.classes.restricted;
+  },
+
   /** May find this pupil in lists and search (the pupil list permission plus the same class rule). */
   mayListPupil(profile: AccessProfile, pupil: PupilAccessFacts): boolean {
     if (pupil.schoolId !== profile.schoolId) return false;

@@ -26,6 +26,8 @@ export interface RequestCapacity {
   readonly minimumReadCapacity: number;
   readonly bytesRead: number;
   readonly scans: number;
+  /** Time with at least one DynamoDB call in flight: what a request spends waiting on the table. */
+  readonly dynamoMs: number;
 }
 
 function unitsFor(bytes: number, consistent: boolean): number {
@@ -58,6 +60,7 @@ export function requestCapacity(calls: readonly DynamoCall[]): RequestCapacity {
     minimumReadCapacity: reads.reduce((sum, call) => sum + minimumReadCapacity(call), 0),
     bytesRead: reads.reduce((sum, call) => sum + call.bytesReturned, 0),
     scans: calls.filter((call) => call.command === 'ScanCommand').length,
+    dynamoMs: timeInFlight(calls),
   };
 }
 
@@ -71,6 +74,25 @@ export function sequentialRoundTrips(calls: readonly DynamoCall[]): number {
     tripEnd = call.startedAt >= tripEnd ? call.finishedAt : Math.max(tripEnd, call.finishedAt);
   }
   return trips;
+}
+
+/** The length of the union of the calls' [startedAt, finishedAt] intervals. */
+export function timeInFlight(calls: readonly DynamoCall[]): number {
+  const ordered = [...calls].sort((a, b) => a.startedAt - b.startedAt);
+  let total = 0;
+  let spanStart = Number.NaN;
+  let spanEnd = Number.NEGATIVE_INFINITY;
+  for (const call of ordered) {
+    if (call.startedAt > spanEnd) {
+      if (spanEnd > spanStart) total += spanEnd - spanStart;
+      spanStart = call.startedAt;
+      spanEnd = call.finishedAt;
+    } else {
+      spanEnd = Math.max(spanEnd, call.finishedAt);
+    }
+  }
+  if (spanEnd > spanStart) total += spanEnd - spanStart;
+  return total;
 }
 
 /** The value below which `fraction` of the sorted samples fall (nearest rank). */

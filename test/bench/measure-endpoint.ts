@@ -33,6 +33,8 @@ export interface EndpointFigures {
   readonly capacityRatio: number;
   readonly medianWriteCapacity: number;
   readonly scans: number;
+  /** Median time with a DynamoDB call in flight; the rest of the latency is the handler stack. */
+  readonly medianDynamoMs: number;
 }
 
 export async function sampleEndpoint(
@@ -109,5 +111,9 @@ export function figuresOf(
       0.5,
     ),
     scans: capacities.reduce((sum, capacity) => sum + capacity.scans, 0),
+    medianDynamoMs: percentile(
+      capacities.map((capacity) => capacity.dynamoMs),
+      0.5,
+    ),
   };
 }

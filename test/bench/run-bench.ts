@@ -25,9 +25,14 @@ import { seedBenchPupils } from './bench-pupils';
 import { seedBenchRecords, seededRandom } from './bench-records';
 import { figuresOf, sampleEndpoint, type EndpointFigures } from './measure-endpoint';
 import { percentile } from './capacity-figures';
+import { startCpuProfile } from './cpu-profile';
 
 /** `npm run bench -- --quick`: a tenth of the school, for checking the benchmark itself. */
 const QUICK = process.argv.includes('--quick');
+/** `--profile <file>`: a CPU profile of the sampling (not the seeding), for finding the handler's own cost. */
+const PROFILE_AT = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : undefined;
 const PUPILS = QUICK ? 200 : 2_000;
 const INCIDENTS = QUICK ? 5_000 : 50_000;
 const SAMPLES = QUICK ? 40 : 200;
@@ -53,6 +58,7 @@ function line(figures: EndpointFigures): string {
     figures.name.padEnd(34),
     `${figures.medianMs.toFixed(1).padStart(7)} ms`,
     `${figures.p95Ms.toFixed(1).padStart(7)} ms`,
+    `${figures.medianDynamoMs.toFixed(1).padStart(7)} ms`,
     `${figures.requests} / ${figures.medianRoundTrips} (${figures.roundTrips})`.padStart(12),
     `${figures.medianReadCapacity.toFixed(1).padStart(7)}`,
     `${figures.medianMinimumReadCapacity.toFixed(1).padStart(7)}`,
@@ -123,8 +129,9 @@ async function main(): Promise<void> {
       ['pupil search', () => lead.request('GET', `/api/pupils?q=${encodeURIComponent(termAt())}`)],
     ];
     process.stdout.write(
-      `\n${'endpoint'.padEnd(34)}  ${'median'.padStart(10)}  ${'p95'.padStart(10)}  ${'req/trips(max)'.padStart(14)}  ${'RCU'.padStart(7)}  ${'min RCU'.padStart(7)}  ${'ratio'.padStart(7)}\n`,
+      `\n${'endpoint'.padEnd(34)}  ${'median'.padStart(10)}  ${'p95'.padStart(10)}  ${'in Dynamo'.padStart(10)}  ${'req/trips(max)'.padStart(14)}  ${'RCU'.padStart(7)}  ${'min RCU'.padStart(7)}  ${'ratio'.padStart(7)}\n`,
     );
+    const profiler = PROFILE_AT ? await startCpuProfile() : undefined;
     const results: EndpointFigures[] = [];
     let chronologySamples: Awaited<ReturnType<typeof sampleEndpoint>> = [];
     for (const [name, request] of endpoints) {
@@ -135,6 +142,8 @@ async function main(): Promise<void> {
       results.push(figures);
       process.stdout.write(`${line(figures)}\n`);
     }
+
+    if (profiler && PROFILE_AT) await profiler.stopInto(PROFILE_AT);
 
     // The same items, read by a bare Query on a plain client in the same run.
     const bareLatencies: number[] = [];

@@ -57,6 +57,7 @@ it("totals one request's calls into round trips, capacity consumed and the minim
     minimumReadCapacity: 3,
     bytesRead: 8700,
     scans: 0,
+    dynamoMs: 23,
   });
 });
 
@@ -69,6 +70,8 @@ it('counts calls sent in parallel as one round trip', () => {
   ]);
   expect(figures.requests).toBe(4);
   expect(figures.roundTrips).toBe(3);
+  // Overlapping calls count their time once: 0–10, 12–20 and 21–30.
+  expect(figures.dynamoMs).toBe(27);
 });
 
 it('takes nearest-rank percentiles', () => {
