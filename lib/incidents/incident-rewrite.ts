@@ -101,11 +101,17 @@ export function incidentRewrite(
       item: assignedDelete(tableName, next.schoolId, was.personId, next.incidentId),
     });
   }
-  if (now && now.personId !== was?.personId) {
+  // The entry names the subject's categories (the dashboard filters by them): rewrite it when they change.
+  const subjectChanged = !sameList(previous.pupils[0]!.categoryIds, next.pupils[0]!.categoryIds);
+  if (now && (now.personId !== was?.personId || subjectChanged)) {
     writes.push({
       label: 'assigned',
       item: assignedPut(tableName, dashboardSubjectOf(next), now, next.updatedBy, next.updatedAt),
     });
   }
   return writes;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
 }
