@@ -14,6 +14,7 @@ import { AdminPage } from '../../components/admin-page';
 import { AdminProblem } from '../../components/admin-problem';
 import { UserMarkers } from '../../components/user-markers';
 import { Link } from '../../routing/link';
+import { UserAlertsSection } from './user/user-alerts-section';
 import { UserAuditTrailSection } from './user/user-audit-trail-section';
 import { UserDeactivateSection } from './user/user-deactivate-section';
 import { UserDetailsForm } from './user/user-details-form';
@@ -93,6 +94,7 @@ export function UserPage({ personId, view, mayReadAudit }: UserPageProps) {
           <UserGroupForm user={user} groups={groups} onChanged={handleOutcome} />
           {user.status === 'active' && <UserSignInActions user={user} onDone={handleOutcome} />}
           <UserKeysSection user={user} onDone={handleOutcome} />
+          {user.status === 'active' && <UserAlertsSection user={user} onDone={handleOutcome} />}
           {user.status === 'active' && (
             <UserDeactivateSection
               user={user}
