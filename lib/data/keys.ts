@@ -57,7 +57,7 @@
  * | Action             | SCHOOL#<s>#INCIDENT#<i>              | ACTION#<actionId>                               |
  * | ActionVersion      | SCHOOL#<s>#INCIDENT#<i>              | ACTION#<actionId>#VERSION#<version, padded to 6> |
  * | DashboardEntry     | SCHOOL#<s>#USER#<personId>#DASH      | ALERT#<subject> / ASSIGNED#<incidentId> / HISTORY#<at>#<id> / VIEWED#<pupilId> |
- * | AutoAlertRule      | SCHOOL#<s>                           | AUTO_ALERT#<ruleId>                             |
+ * | AutoAlertRule      | SCHOOL#<s>                           | AUTO_ALERT#<personId>_<kind>_<targetId>         |
  * | TrainingEntry      | SCHOOL#<s>#TRAINING                  | <incidentId>[#ACTION#<actionId>]                |
  * | PendingUpload      | SCHOOL#<s>#UPLOAD#<uploadId>         | UPLOAD                        (TTL expiresAt)   |
  * | AlertOutbox        | SCHOOL#<s>#ALERT_OUTBOX              | <incidentId>#INCIDENT or <incidentId>#ACTION#<actionId> | GSI1PK ALERT_OUTBOX | GSI1SK <createdAt>#<s>#<incidentId>#<event> |
@@ -122,6 +122,10 @@
  *   viewed pupils): one Query of SCHOOL#<s>#USER#<personId>#DASH. Read alerts and closed assignments are
  *   deleted from it and history and views expire by TTL, so the partition stays small.
  * - Incidents and actions added in training mode: Query SCHOOL#<s>#TRAINING.
+ * - Automatic alert rules (REC-5): every rule of a school is one Query of SCHOOL#<s>, SK begins_with
+ *   AUTO_ALERT# (read with the rest of the school's reference when an incident or action is added); one
+ *   person's rules, begins_with AUTO_ALERT#<personId>_. The rule id is the person and target, so a rule set
+ *   twice is one item.
  * - Alerts still to send (REC-5): an AlertOutbox item is written in the incident's (or action's)
  *   transaction and deleted once its dashboard alerts and mails are out. A retry of the request finds
  *   it by GetItem; the sweeper finds every left-over item across schools, oldest first, with one Query
