@@ -16,6 +16,7 @@ import { UserMarkers } from '../../components/user-markers';
 import { Link } from '../../routing/link';
 import { UserAlertsSection } from './user/user-alerts-section';
 import { UserAuditTrailSection } from './user/user-audit-trail-section';
+import { UserAutoAlertsSection } from './user/user-auto-alerts-section';
 import { UserDeactivateSection } from './user/user-deactivate-section';
 import { UserDetailsForm } from './user/user-details-form';
 import { UserGroupForm } from './user/user-group-form';
@@ -94,6 +95,7 @@ export function UserPage({ personId, view, mayReadAudit }: UserPageProps) {
           <UserGroupForm user={user} groups={groups} onChanged={handleOutcome} />
           {user.status === 'active' && <UserSignInActions user={user} onDone={handleOutcome} />}
           <UserKeysSection user={user} onDone={handleOutcome} />
+          {user.status === 'active' && <UserAutoAlertsSection user={user} onDone={handleOutcome} />}
           {user.status === 'active' && <UserAlertsSection user={user} onDone={handleOutcome} />}
           {user.status === 'active' && (
             <UserDeactivateSection
