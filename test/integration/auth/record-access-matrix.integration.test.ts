@@ -437,6 +437,16 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(await read(incidents.adaOpen, pupils.outside)).toMatchObject(NOT_FOUND);
   },
 
+  async printIncident() {
+    const { priya, pupils, incidents } = world;
+    const print = (incidentId: string, pupilId: string) =>
+      priya.json('POST', `/api/incidents/${incidentId}/print`, { pupilId });
+    expect(statusOf(await print(incidents.adaOpen, pupils.ada))).toEqual({ status: 200 });
+    expect(await print(incidents.adaHidden, pupils.ada)).toMatchObject(NOT_FOUND);
+    expect(await print(incidents.outside, pupils.outside)).toMatchObject(NOT_FOUND);
+    expect(await print(incidents.adaOpen, pupils.outside)).toMatchObject(NOT_FOUND);
+  },
+
   async markIncidentRead() {
     const { priya, incidents } = world;
     // It only removes the caller's own alert: for an incident she may not see it answers as for none.
