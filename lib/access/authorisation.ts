@@ -145,6 +145,16 @@ export const authorisation = {
   },
 
   /**
+   * May read this pupil's audit report: the audit permission and (when on) the same class rule, so a
+   * restricted auditor learns nothing of the activity on a pupil outside their classes.
+   */
+  mayAuditPupil(profile: AccessProfile, pupil: PupilAccessFacts): boolean {
+    if (pupil.schoolId !== profile.schoolId) return false;
+    if (!profile.system.has('audit.view')) return false;
+    return withinClassScope(profile, pupil);
+  },
+
+  /**
    * May read this pupil's copy of an incident: either alerted to it and not yet marked read, or able
    * to see the pupil and to view incidents in every one of its categories. An incident in a category
    * the viewer cannot see stays hidden even if its other categories are open to them.

@@ -2,9 +2,11 @@
 import type { AuditLog } from '../audit/audit-log';
 import { KeyRepository } from '../identity/keys/key-repository';
 import type { ApiContext } from '../platform/api-context';
+import { PupilRepository } from '../pupils/pupil-repository';
 import { AlertGroupService } from './alert-group-service';
 import { ClassAccessService } from './class-access-service';
 import { keyDirectory } from './key-directory';
+import { PupilAuditReport } from './pupil-audit-report';
 import { SettingsService } from './settings-service';
 import { UserAdminService } from './user-admin-service';
 import { systemPermissionCatalogue, UserGroupService } from './user-group-service';
@@ -16,6 +18,7 @@ export interface AdminServices {
   readonly classes: ClassAccessService;
   readonly settings: SettingsService;
   readonly audit: AuditLog;
+  readonly pupilAudit: PupilAuditReport;
   readonly permissionCatalogue: ReturnType<typeof systemPermissionCatalogue>;
 }
 
@@ -36,6 +39,10 @@ export function adminServices(context: ApiContext): AdminServices {
     classes: new ClassAccessService(access.classes, access.groups, identity.memberships, access.audit),
     settings: new SettingsService(access.settings, access.audit),
     audit: access.audit,
+    pupilAudit: new PupilAuditReport(
+      access.audit,
+      new PupilRepository(clients.dynamo, environment.TABLE_NAME),
+    ),
     permissionCatalogue: systemPermissionCatalogue(),
   };
 }

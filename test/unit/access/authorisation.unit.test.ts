@@ -155,6 +155,17 @@ describe('the class rule', () => {
     );
   });
 
+  it("keeps a pupil's audit report to auditors who may see the pupil's class", () => {
+    const scoped = profile({ settings: restricted, classGroups: classes });
+    expect(authorisation.mayAuditPupil(scoped, pupil(['7A']))).toBe(true);
+    expect(authorisation.mayAuditPupil(scoped, pupil(['8A']))).toBe(false);
+    expect(authorisation.mayAuditPupil(scoped, pupil([]))).toBe(false);
+    expect(authorisation.mayAuditPupil(profile({ classGroups: classes }), pupil(['8A']))).toBe(true);
+    const noAudit = profile({ group: { ...dsl, systemPermissions: ['students.details'] } });
+    expect(authorisation.mayAuditPupil(noAudit, pupil(['7A']))).toBe(false);
+    expect(authorisation.mayAuditPupil(profile(), pupil(['7A'], OTHER_SCHOOL))).toBe(false);
+  });
+
   it('needs the separate permission for pupils with no group', () => {
     const scoped = profile({ settings: restricted, classGroups: classes });
     expect(authorisation.maySeePupil(scoped, pupil([]))).toBe(false);
