@@ -20,6 +20,7 @@ import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { TextareaField } from '../components/textarea-field';
 import { formatUkDateTime } from '../formatting/uk-date-time';
+import { instantOf, localDateAndTime } from './date-time-fields';
 import { IncidentHistoryPanel } from './incident-history';
 import { ReasonForm } from './reason-form';
 
@@ -45,6 +46,11 @@ function EditForm({
 }) {
   const [text, setText] = useState(incident.text);
   const [status, setStatus] = useState<IncidentStatus>(incident.status);
+  const initial = localDateAndTime(new Date(incident.occurredAt));
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const moved = date !== initial.date || time !== initial.time;
+  const when = instantOf(date, time);
   return (
     <ReasonForm
       id="edit-incident"
@@ -58,12 +64,38 @@ function EditForm({
           reason,
           ...(text.trim() !== incident.text ? { text } : {}),
           ...(status !== incident.status ? { status } : {}),
+          // An incomplete date or time is sent as it is, so the API names the field.
+          ...(moved ? { occurredAt: when ? when.toISOString() : `${date}T${time}` } : {}),
         })
       }
       onDone={onDone}
       onCancel={onCancel}
     >
       <TextareaField id="edit-incident-text" label="What happened" value={text} onChange={setText} rows={5} />
+      <div className="field">
+        <label className="field__label" htmlFor="edit-incident-date">
+          Date it happened
+        </label>
+        <input
+          id="edit-incident-date"
+          className="field__input"
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="edit-incident-time">
+          Time it happened
+        </label>
+        <input
+          id="edit-incident-time"
+          className="field__input"
+          type="time"
+          value={time}
+          onChange={(event) => setTime(event.target.value)}
+        />
+      </div>
       <SelectField
         id="edit-incident-status"
         label="Status"
