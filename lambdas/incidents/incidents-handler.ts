@@ -1,5 +1,17 @@
 /** Incidents API area: incidents, actions, alerts read, chronology and its overview, staff directory. */
 import { auditActorOf } from '../../lib/audit/audit-actor';
+import {
+  deleteAction,
+  deleteIncident,
+  editAction,
+  editIncident,
+  getIncidentHistory,
+  mergeIncident,
+  pinIncident,
+  restoreAction,
+  restoreIncident,
+  splitAction,
+} from '../../lib/incidents/incident-edit-api';
 import { incidentProblems } from '../../lib/incidents/incident-problems';
 import { incidentServices } from '../../lib/incidents/incident-services';
 import {
@@ -57,6 +69,57 @@ export const handler = createApiHandler(
     implement(printIncident, async (request) => ({
       body: await services.printer.print(viewer(request), request.params.incidentId, request.body.pupilId),
     })),
+    implement(editIncident, async (request) => ({
+      body: await services.edits.edit(viewer(request), request.params.incidentId, request.body),
+    })),
+    implement(deleteIncident, async (request) => ({
+      body: await services.edits.delete(viewer(request), request.params.incidentId, request.body),
+    })),
+    implement(restoreIncident, async (request) => ({
+      body: await services.edits.restore(viewer(request), request.params.incidentId, request.body),
+    })),
+    implement(getIncidentHistory, async (request) => ({
+      body: await services.history.history(viewer(request), request.params.incidentId),
+    })),
+    implement(pinIncident, async (request) => ({
+      body: await services.pins.pin(viewer(request), request.params.incidentId, request.body),
+    })),
+    implement(mergeIncident, async (request) => ({
+      body: await services.merges.merge(viewer(request), request.params.incidentId, request.body),
+    })),
+    implement(editAction, async (request) => ({
+      body: await services.actionEdits.edit(
+        viewer(request),
+        request.params.incidentId,
+        request.params.actionId,
+        request.body,
+      ),
+    })),
+    implement(deleteAction, async (request) => ({
+      body: await services.actionEdits.delete(
+        viewer(request),
+        request.params.incidentId,
+        request.params.actionId,
+        request.body,
+      ),
+    })),
+    implement(restoreAction, async (request) => ({
+      body: await services.actionEdits.restore(
+        viewer(request),
+        request.params.incidentId,
+        request.params.actionId,
+        request.body,
+      ),
+    })),
+    implement(splitAction, async (request) => {
+      const split = await services.splits.split(
+        viewer(request),
+        request.params.incidentId,
+        request.params.actionId,
+        request.body,
+      );
+      return { status: split.created ? 201 : 200, body: split.receipt };
+    }),
     implement(getStaffDirectory, async (request) => ({
       body: await services.staff.list(staffPrincipal(request.principal).schoolId),
     })),

@@ -14,12 +14,18 @@ import type { ApiContext } from '../platform/api-context';
 import { PupilRepository } from '../pupils/pupil-repository';
 import { SchoolRepository } from '../schools/school-repository';
 import { StaffDirectoryService } from '../staff/staff-directory';
+import { ActionEditService } from './action-edit-service';
 import { ActionService } from './action-service';
+import { ActionSplitService } from './action-split-service';
 import { ChronologyService } from './chronology-service';
+import { IncidentEditService } from './incident-edit-service';
+import { IncidentHistoryService } from './incident-history-service';
+import { IncidentMergeService } from './incident-merge-service';
 import { IncidentPrintService } from './incident-print-service';
 import { IncidentReadService } from './incident-read-service';
 import { IncidentRepository } from './incident-repository';
 import { IncidentService, type IncidentWriteDependencies } from './incident-service';
+import { PinService } from './pin-service';
 import { loadSchoolReference } from './school-reference';
 
 export interface IncidentServices {
@@ -29,6 +35,13 @@ export interface IncidentServices {
   readonly chronology: ChronologyService;
   readonly printer: IncidentPrintService;
   readonly staff: StaffDirectoryService;
+  /** REC-6: changing incidents and actions, their history, pins, merging and splitting. */
+  readonly edits: IncidentEditService;
+  readonly actionEdits: ActionEditService;
+  readonly history: IncidentHistoryService;
+  readonly pins: PinService;
+  readonly merges: IncidentMergeService;
+  readonly splits: ActionSplitService;
 }
 
 export function incidentServices(context: ApiContext, now: () => Date = () => new Date()): IncidentServices {
@@ -78,6 +91,12 @@ export function incidentServices(context: ApiContext, now: () => Date = () => ne
     actions: new ActionService(writes),
     reader: new IncidentReadService(incidents, pupils, inbox, access.audit),
     chronology: new ChronologyService(incidents, pupils, access.audit),
+    edits: new IncidentEditService(writes),
+    actionEdits: new ActionEditService(writes),
+    history: new IncidentHistoryService(writes),
+    pins: new PinService(writes),
+    merges: new IncidentMergeService(writes),
+    splits: new ActionSplitService(writes),
     printer: new IncidentPrintService({
       incidents,
       pupils,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PageQuerySchema } from '../data/page-cursor';
 import { defineEndpoint } from '../platform/http/endpoint';
 import { NewActionSchema, NewIncidentSchema } from './incident';
+import { INCIDENT_EDIT_ENDPOINTS } from './incident-edit-api';
 import {
   ActionViewSchema,
   ChronologyOverviewSchema,
@@ -132,4 +133,5 @@ export const INCIDENT_ENDPOINTS = [
   getChronology,
   getChronologyOverview,
   printIncident,
+  ...INCIDENT_EDIT_ENDPOINTS,
 ];
