@@ -24,6 +24,11 @@ export const SchoolSettingsInputSchema = z
     classRestrictionsEnabled: z.boolean(),
     /** When on, every new incident must alert at least one person or alert group (REC-3). */
     requireAlert: z.boolean().default(false),
+    /**
+     * Accepted so that settings read can be sent back as they are, and ignored: training mode is only
+     * switched through /api/admin/training, where switching it off reviews what was recorded (REC-11).
+     */
+    trainingMode: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'SchoolSettingsInput' });

@@ -19,7 +19,8 @@ export class SettingsService {
   }
 
   async update(actor: AuditActor, input: SchoolSettingsInput & { version: number }): Promise<SchoolSettings> {
-    const { version, ...changes } = input;
+    // Training mode has its own start and finish (lib/training): a settings save never changes it.
+    const { version, trainingMode: _ignored, ...changes } = input;
     const stored = await this.settings.get(actor.schoolId);
     const refusal = new AdminConflictError(
       'Someone else changed the settings since you opened them. Reload and try again.',
