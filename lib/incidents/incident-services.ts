@@ -2,6 +2,7 @@
 import { AlertDelivery } from '../alerts/alert-delivery';
 import { AlertInbox } from '../alerts/alert-inbox';
 import { AlertOutboxRepository } from '../alerts/alert-outbox-repository';
+import { AutoAlertRuleRepository } from '../alerts/auto-alert-repository';
 import { AgencyRepository } from '../categories/agency-repository';
 import { CategoryRepository } from '../categories/category-repository';
 import { attachmentWrites } from '../documents/attachment-writes';
@@ -60,6 +61,8 @@ export function incidentServices(context: ApiContext, now: () => Date = () => ne
     alertGroups: access.alertGroups,
     settings: access.settings,
     schools: new SchoolRepository(dynamo, tableName),
+    autoAlertRules: new AutoAlertRuleRepository(dynamo, tableName),
+    userGroups: access.groups,
   };
   const writes: IncidentWriteDependencies = {
     dynamo,
