@@ -34,6 +34,10 @@ import { createApiHandler } from '../../lib/platform/http/api-handler';
 import { staffPrincipal } from '../../lib/platform/http/access';
 import { implement, type EndpointContract, type ValidatedRequest } from '../../lib/platform/http/endpoint';
 import { adminProblems } from '../../lib/admin/admin-problems';
+import { autoAlertService } from '../../lib/alerts/auto-alert-services';
+import { trainingService } from '../../lib/training/training-services';
+import { adminAutoAlertEndpoints } from './auto-alert-endpoints';
+import { trainingEndpoints } from './training-endpoints';
 
 const context = createApiContext();
 const admin = adminServices(context);
@@ -135,23 +139,15 @@ export const handler = createApiHandler(
     implement(updateSchoolSettings, async (request) => ({
       body: await admin.settings.update(actor(request), request.body),
     })),
-    implement(getPupilAudit, async (request) => {
-      const who = actor(request);
-      const page = await admin.audit.forPupil(
-        who.schoolId,
+    implement(getPupilAudit, async (request) => ({
+      body: await admin.pupilAudit.read(
+        actor(request),
+        staffPrincipal(request.principal).access,
         request.params.pupilId,
         request.query.limit,
         request.query.cursor,
-      );
-      // Reading who has read a pupil's record is itself a read of that pupil's data.
-      await admin.audit.record(who, {
-        action: 'pupil.audit.read',
-        resourceType: 'pupil',
-        resourceId: request.params.pupilId,
-        pupilId: request.params.pupilId,
-      });
-      return { body: page };
-    }),
+      ),
+    })),
     implement(getUserAudit, async (request) => {
       const who = actor(request);
       await admin.users.get(who.schoolId, request.params.personId);
@@ -168,6 +164,8 @@ export const handler = createApiHandler(
       });
       return { body: page };
     }),
+    ...adminAutoAlertEndpoints(autoAlertService(context)),
+    ...trainingEndpoints(trainingService(context)),
   ]),
   context.handlerOptions,
 );

@@ -8,9 +8,11 @@
  */
 import { alertOutboxWrite, outboxHasWork, type AlertOutbox } from '../alerts/alert-outbox';
 import { recipientOf, resolveRecipients } from '../alerts/alert-recipients';
+import { automaticRecipients } from '../alerts/auto-alert-matching';
 import { startMonitoringWrites } from '../monitoring/monitoring-writes';
 import type { Pupil } from '../pupils/pupil';
 import { MAX_TRANSACTION_ITEMS } from '../pupils/transact-write-item';
+import { trainingEntryPut } from '../training/training-entry';
 import type { ChronologyAction } from './chronology-entry';
 import { historyPut } from './dashboard-items';
 import { incidentAccess } from './incident-access';
@@ -85,7 +87,7 @@ export class ActionService {
     if (!incidentAccess(viewer, pupil, own.categoryIds, alert).visible) throw new IncidentNotFoundError();
     if (existing) return this.repeat(viewer, existing, requestHash, input.pupilId);
 
-    const plan = this.plan(viewer, incident, input, reference);
+    const plan = this.plan(viewer, incident, input, reference, pupil.classIds);
     const gainers = [...plan.gains.keys()];
     const pupils = gainers.length > 0 ? await deps.pupils.getMany(schoolId, gainers) : [];
     const writes = this.writes(incident, plan, pupils, requestHash, reference.timeZone);
@@ -166,6 +168,8 @@ export class ActionService {
     incident: Incident,
     input: NewAction,
     reference: SchoolReference,
+    /** The classes of the pupil the action is added from, for class alert rules. */
+    classIds: readonly string[],
   ): PlannedAction {
     const refusals = new FieldRefusals();
     checkCategories(input.categoryIds, 'body.categoryIds', reference, viewer.access, refusals);
@@ -198,6 +202,26 @@ export class ActionService {
       gains.set(entry.pupilId, gained);
       return { ...entry, categoryIds: [...entry.categoryIds, ...gained] };
     });
+    // Automatic alerts (REC-5) about the copy the action is added from, with its categories after it.
+    const shownCategories = [
+      ...new Set([
+        ...(incident.pupils.find((entry) => entry.pupilId === input.pupilId)?.categoryIds ?? []),
+        ...input.categoryIds,
+      ]),
+    ];
+    const automatic = automaticRecipients(
+      { pupilId: input.pupilId, classIds, categoryIds: shownCategories },
+      {
+        rules: reference.autoAlertRules ?? [],
+        members: reference.members,
+        userGroups: reference.userGroups ?? new Map(),
+        categories: reference.categories,
+      },
+      viewer.actor.personId,
+    );
+    for (const recipient of automatic) {
+      if (!recipients.has(recipient.personId)) recipients.set(recipient.personId, recipient);
+    }
     const alerted = [...new Set([...incident.alertedPersonIds, ...recipients.keys()])];
     const changes =
       gains.size > 0 || input.referral !== undefined || alerted.length > incident.alertedPersonIds.length;
@@ -212,6 +236,8 @@ export class ActionService {
           version: incident.version + 1,
           updatedAt: recordedAt,
           updatedBy: recorder,
+          // The history says why each version exists; this one came from the action.
+          changeReason: 'An action was added',
         }
       : undefined;
     const action: Action = {
@@ -226,7 +252,8 @@ export class ActionService {
       recordedBy: recorder,
       pupilIds: receivers,
       documentIds: input.documentIds,
-      training: false,
+      // Training mode (REC-11) marks what is recorded while it is on, even on an ordinary incident.
+      training: reference.settings.trainingMode,
       version: 1,
       updatedAt: recordedAt,
       updatedBy: recorder,
@@ -340,6 +367,22 @@ export class ActionService {
         ),
       },
       ...(plan.outbox ? [{ label: 'outbox', item: alertOutboxWrite(tableName, plan.outbox) }] : []),
+      ...(action.training
+        ? [
+            {
+              label: 'training',
+              item: trainingEntryPut(tableName, {
+                schoolId,
+                incidentId,
+                actionId: action.actionId,
+                number: incident.number,
+                pupilId: plan.shownOn,
+                recordedAt: action.recordedAt,
+                recordedBy: action.recordedBy,
+              }),
+            },
+          ]
+        : []),
     ];
   }
 }

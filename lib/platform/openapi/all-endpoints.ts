@@ -1,6 +1,7 @@
 /** Every endpoint contract Lantern publishes; the OpenAPI document is built from this list. */
 import { ACCESS_ENDPOINTS } from '../../access/access-api';
 import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
+import { ADMIN_AUTO_ALERT_ENDPOINTS, OWN_AUTO_ALERT_ENDPOINTS } from '../../alerts/auto-alerts-api';
 import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
 import { CATEGORY_ENDPOINTS } from '../../categories/categories-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
@@ -13,6 +14,7 @@ import { INCIDENT_ENDPOINTS } from '../../incidents/incidents-api';
 import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
 import { SCHOOL_ENDPOINTS } from '../../schools/schools-api';
 import { STAFF_ENDPOINTS } from '../../staff/staff-api';
+import { ADMIN_TRAINING_ENDPOINTS, DASHBOARD_TRAINING_ENDPOINTS } from '../../training/training-api';
 import type { EndpointContract } from '../http/endpoint';
 
 export const ALL_ENDPOINTS: readonly EndpointContract[] = [
@@ -27,6 +29,10 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...MONITORING_ENDPOINTS,
   ...CATEGORY_ENDPOINTS,
   ...DASHBOARD_ENDPOINTS,
+  ...OWN_AUTO_ALERT_ENDPOINTS,
+  ...ADMIN_AUTO_ALERT_ENDPOINTS,
+  ...DASHBOARD_TRAINING_ENDPOINTS,
+  ...ADMIN_TRAINING_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
   ...INCIDENT_ENDPOINTS,
   ...STAFF_ENDPOINTS,
