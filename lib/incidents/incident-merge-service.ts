@@ -7,7 +7,8 @@
  * protection still covers the merged text. ONE TransactWrite, conditional on both versions.
  *
  * Refused, changing nothing: merging into itself, into a deleted or merged incident, into another
- * school's (numbers are per school, so it is never found), into an incident that does not involve
+ * school's (numbers are per school, so it is never found), into one the editor may not see (answered
+ * as a number no incident has, so it is not revealed), into an incident that does not involve
  * every pupil of the merged one, and a stale version. `confirm: false` only previews the other incident.
  */
 import { z } from 'zod';
@@ -21,7 +22,7 @@ import {
   refuseIfStale,
   withoutFingerprint,
 } from './editable-incident';
-import { IncidentConflictError, IncidentFieldsError } from './incident-errors';
+import { IncidentConflictError, IncidentFieldsError, IncidentNotFoundError } from './incident-errors';
 import { actionCopyFor, actionCopyPut, actionPut, incidentPut, incidentVersionPut } from './incident-items';
 import { allCategoryIds, copyFor } from './incident-records';
 import type { Stored } from './incident-repository';
@@ -53,6 +54,7 @@ export const MergeResultSchema = z
 export type MergeResult = z.output<typeof MergeResultSchema>;
 
 const FIELD = 'body.intoNumber';
+const NO_SUCH_NUMBER = 'no incident has this number';
 
 export class IncidentMergeService {
   constructor(private readonly deps: IncidentWriteDependencies) {}
@@ -72,9 +74,14 @@ export class IncidentMergeService {
         { field: FIELD, reason: 'is this incident: an incident cannot be merged into itself' },
       ]);
     }
-    if (!intoId)
-      throw new IncidentFieldsError('invalid', [{ field: FIELD, reason: 'no incident has this number' }]);
-    const { incident: into } = await loadEditable(deps, viewer, intoId);
+    if (!intoId) throw new IncidentFieldsError('invalid', [{ field: FIELD, reason: NO_SUCH_NUMBER }]);
+    const { incident: into } = await loadEditable(deps, viewer, intoId).catch((error: unknown) => {
+      // One the editor may not see is answered as a number no incident has, so it is not revealed.
+      if (error instanceof IncidentNotFoundError) {
+        throw new IncidentFieldsError('invalid', [{ field: FIELD, reason: NO_SUCH_NUMBER }]);
+      }
+      throw error;
+    });
     if (into.schoolId !== merged.schoolId) {
       throw new IncidentFieldsError('invalid', [{ field: FIELD, reason: 'is another school’s incident' }]);
     }

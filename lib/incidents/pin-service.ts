@@ -6,6 +6,7 @@
  */
 import { IncidentConflictError, IncidentFieldsError, IncidentNotFoundError } from './incident-errors';
 import type { IncidentPin } from './incident-changes';
+import type { Incident } from './incident';
 import { incidentAccess } from './incident-access';
 import { pinDelete, pinPut } from './edit-items';
 import type { IncidentWriteDependencies } from './incident-service';
@@ -25,6 +26,8 @@ export class PinService {
     const own = incident?.pupils.find((entry) => entry.pupilId === input.pupilId);
     if (!incident || !pupil) throw new IncidentNotFoundError();
     if (!own) {
+      // Saying the pupil is not involved would tell the caller the incident exists: only to one who sees it.
+      if (!(await this.seesAnyCopy(viewer, incident))) throw new IncidentNotFoundError();
       throw new IncidentFieldsError('invalid', [
         { field: 'body.pupilId', reason: 'is not involved in this incident' },
       ]);
@@ -52,5 +55,16 @@ export class PinService {
       detail: `incident ${incident.number} ${input.pinned ? 'pinned to' : 'unpinned from'} the chronology`,
     });
     return { pinned: input.pinned };
+  }
+
+  private async seesAnyCopy(viewer: Viewer, incident: Incident): Promise<boolean> {
+    const pupils = await this.deps.pupils.getMany(
+      viewer.actor.schoolId,
+      incident.pupils.map((entry) => entry.pupilId),
+    );
+    return incident.pupils.some((entry) => {
+      const pupil = pupils.find((candidate) => candidate.pupilId === entry.pupilId);
+      return pupil !== undefined && incidentAccess(viewer, pupil, entry.categoryIds, undefined).visible;
+    });
   }
 }
