@@ -4,8 +4,8 @@
  * Every item an incident owns is found from its own partition (one Query: the Incident, its earlier
  * versions, its actions and their versions), because each of those names the keys of the rest: each
  * pupil's copy (at every occurredAt a version had), each action's copies, the category uses, the
- * number, the dashboard entries (alerts, assignment, the recorders' history), the alert outbox, and
- * the attached vault documents. Those are deleted in transactions of at most 100 items, and the
+ * number, the dashboard entries (alerts, assignment, the recorders' history), the alert outbox, the
+ * pins on pupils' chronologies, and the attached vault documents. Those are deleted in transactions of at most 100 items, and the
  * Incident item with the training entries goes in the LAST one: until then a repeat (a retry, or the
  * next request after a timeout) finds the incident still there and deletes the same keys again, which
  * is harmless, so a big school's discard is resumable and idempotent.
@@ -170,8 +170,13 @@ export class TrainingRecords {
     ]);
     const alerted = new Set(everyVersion.flatMap((version) => version.alertedPersonIds));
     const assignees = new Set(everyVersion.flatMap((version) => version.assignedTo?.personId ?? []));
+    // A pin (REC-6) on any pupil's chronology; deleting one that was never made is harmless.
+    const pins = [
+      ...new Set(everyVersion.flatMap((version) => version.pupils.map((pupil) => pupil.pupilId))),
+    ].map((pupilId) => chronologyKeys.pin(schoolId, pupilId, incidentId));
     return [
       ...copies,
+      ...pins,
       ...[...categories].map((categoryId) => categoryKeys.use(schoolId, categoryId, incidentId)),
       incidentKeys.number(schoolId, incident.number),
       ...[...alerted].map((personId) => dashboardKeys.alert(schoolId, personId, incidentId)),

@@ -8,7 +8,7 @@ import { AlertInbox } from '../../../lib/alerts/alert-inbox';
 import { AuditLog } from '../../../lib/audit/audit-log';
 import { SchoolSettingsRepository } from '../../../lib/access/access-repositories';
 import type { Category } from '../../../lib/categories/category';
-import { categoryKeys, incidentKeys } from '../../../lib/data/keys';
+import { categoryKeys, chronologyKeys, incidentKeys, pupilKeys } from '../../../lib/data/keys';
 import { SchoolRepository } from '../../../lib/schools/school-repository';
 import { TrainingRecords } from '../../../lib/training/training-records';
 import { TrainingService } from '../../../lib/training/training-service';
@@ -112,6 +112,16 @@ it('marks, lists, and on finishing keeps the ticked incidents and removes every 
   const realAction = actionBody(hannah);
   expect((await dana.json('POST', `/api/incidents/${real.incidentId}/actions`, realAction)).status).toBe(201);
 
+  // Pinned for the practice too: the pin must go with the incident.
+  expect(
+    (
+      await dana.json('POST', `/api/incidents/${practice.incidentId}/pin`, {
+        pupilId: hannah,
+        pinned: true,
+      })
+    ).status,
+  ).toBe(200);
+
   // Marked in the chronology, and listed for review (incidents, each followed by its actions).
   const before = await chronology(hannah);
   expect(before.items.find((item) => item.incidentId === practice.incidentId)?.training).toBe(true);
@@ -165,6 +175,9 @@ it('marks, lists, and on finishing keeps the ticked incidents and removes every 
   const hannahs = await chronology(hannah);
   const matthews = await chronology(matthew);
   expect(hannahs.items.map((item) => item.incidentId)).toEqual([real.incidentId]);
+  const pinKey = chronologyKeys.pin(dana.schoolId, hannah, practice.incidentId);
+  const hannahsItems = await partition(pupilKeys.partition(dana.schoolId, hannah));
+  expect(hannahsItems.filter((item) => item.SK === pinKey.SK)).toEqual([]);
   expect(matthews.items.map((item) => item.incidentId)).toEqual([keeper.incidentId]);
   const uses = await partition(categoryKeys.usesPartition(dana.schoolId, category('Bullying').categoryId));
   expect(uses.filter((use) => use.SK === `INCIDENT#${practice.incidentId}`)).toEqual([]);
