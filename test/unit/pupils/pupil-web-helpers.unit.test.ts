@@ -23,6 +23,8 @@ it('resolves the pupil paths the app links to', () => {
     pupilId: PUPIL,
     tab: 'chronology',
   });
+  expect(resolvePupilScreen(pupilPaths.edit(PUPIL))).toEqual({ screen: 'edit', pupilId: PUPIL });
+  expect(resolvePupilScreen(`/pupils/${PUPIL}/edit/extra`)).toEqual({ screen: 'not-found' });
   expect(resolvePupilScreen('/pupils/not-an-id')).toEqual({ screen: 'not-found' });
   expect(resolvePupilScreen(`/pupils/${PUPIL}/Bad%20Tab`)).toEqual({ screen: 'not-found' });
   expect(resolvePupilScreen(`/pupils/${PUPIL}/contacts/extra`)).toEqual({ screen: 'not-found' });

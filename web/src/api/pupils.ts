@@ -224,7 +224,7 @@ export function parseContact(value: unknown): Contact | undefined {
   return contact;
 }
 
-function parseLink(value: unknown): PupilLink | undefined {
+export function parseLink(value: unknown): PupilLink | undefined {
   if (!isRecord(value)) return undefined;
   const { otherPupilId } = value;
   const kind = oneOf(value.kind, LINK_KINDS);
@@ -350,6 +350,39 @@ export function addPupil(pupil: NewPupil): Promise<ApiResult<{ pupilId: string; 
   return sendParsed('/api/pupils', 'POST', pupil, parseProfile, 'new pupil');
 }
 
+/**
+ * What the edit form sends (lib/pupils/pupil-schemas.ts PupilChanges): only what changed, with the
+ * version read; an optional detail sent as null is cleared.
+ */
+export interface PupilChanges {
+  version: number;
+  legalForename?: string;
+  legalSurname?: string;
+  dateOfBirth?: string;
+  gender?: Gender;
+  preferredForename?: string | null;
+  preferredSurname?: string | null;
+  middleNames?: string | null;
+  yearGroup?: string | null;
+  upn?: string | null;
+  uln?: string | null;
+  classIds?: string[];
+}
+
+/** Changes a pupil added by hand; an MIS pupil's details belong to the MIS (409). */
+export function updatePupil(
+  pupilId: string,
+  changes: PupilChanges,
+): Promise<ApiResult<{ pupilId: string; version: number }>> {
+  return sendParsed(
+    `/api/pupils/${encodeURIComponent(pupilId)}`,
+    'PATCH',
+    changes,
+    parseProfile,
+    "pupil's record",
+  );
+}
+
 /** Archives (or brings back) a pupil added by hand; `version` is the one read. */
 export function setPupilArchived(
   pupilId: string,
@@ -397,4 +430,27 @@ export function deleteContact(pupilId: string, contact: Contact): Promise<ApiRes
 /** A pupil's record; reading it is audited. A pupil the viewer may not see answers 404. */
 export function getPupil(pupilId: string, signal?: AbortSignal): Promise<ApiResult<PupilView>> {
   return getParsed(`/api/pupils/${encodeURIComponent(pupilId)}`, parsePupilView, "pupil's record", signal);
+}
+
+/** Links two pupils by hand (cousins, same household), with a note saying what connects them. */
+export function addPupilLink(
+  pupilId: string,
+  otherPupilId: string,
+  note: string,
+): Promise<ApiResult<PupilLink>> {
+  return sendParsed(
+    `/api/pupils/${encodeURIComponent(pupilId)}/links`,
+    'POST',
+    { otherPupilId, kind: 'manual', note },
+    parseLink,
+    'link',
+  );
+}
+
+/** Removes a link added by hand from both pupils; sibling links from the MIS answer 409. */
+export function deletePupilLink(pupilId: string, otherPupilId: string): Promise<ApiResult<true>> {
+  return sendWithoutAnswer(
+    `/api/pupils/${encodeURIComponent(pupilId)}/links/${encodeURIComponent(otherPupilId)}`,
+    'DELETE',
+  );
 }

@@ -1,4 +1,7 @@
-/** Overview: the pupil's details as the MIS (or an admin) holds them, current monitoring and linked pupils. */
+/**
+ * Overview: the pupil's details as the MIS (or an admin) holds them, current monitoring and linked
+ * pupils; for people who may manage pupils, changing and archiving a pupil added by hand and links.
+ */
 import { useState } from 'react';
 import { setPupilArchived, type PupilDetails, type PupilView } from '../../api/pupils';
 import { useMyAccess } from '../../admin/my-access-store';
@@ -7,6 +10,7 @@ import { Link } from '../../routing/link';
 import { CategoryTag } from '../category-tag';
 import { formatUkDate } from '../format-date';
 import { pupilPaths } from '../pupil-paths';
+import { PupilLinksSection } from '../pupil-links-section';
 import { PupilName } from '../pupil-name';
 import type { PupilTabProps } from '../pupil-tabs';
 
@@ -70,8 +74,17 @@ function Monitoring({ pupil }: { pupil: PupilView }) {
   );
 }
 
-/** Archiving a pupil added by hand who has left (the MIS archives its own pupils). */
-function ArchiveControl({ pupil, onChanged }: { pupil: PupilView; onChanged: (() => void) | undefined }) {
+/**
+ * Changing the details of a pupil added by hand, and archiving one who has left (the MIS changes and
+ * archives its own pupils).
+ */
+function ManualPupilControls({
+  pupil,
+  onChanged,
+}: {
+  pupil: PupilView;
+  onChanged: (() => void) | undefined;
+}) {
   const [outcome, setOutcome] = useState<ActionOutcome | undefined>();
   const [busy, setBusy] = useState(false);
   async function toggle() {
@@ -89,14 +102,21 @@ function ArchiveControl({ pupil, onChanged }: { pupil: PupilView; onChanged: (()
     <div className="admin-section">
       <ActionNotice outcome={outcome} {...(onChanged ? { onReload: onChanged } : {})} />
       <p className="hint">This pupil was added by hand, not by the MIS.</p>
-      <button
-        className="button button--secondary"
-        type="button"
-        aria-disabled={busy ? true : undefined}
-        onClick={() => void toggle()}
-      >
-        {pupil.archived ? 'Bring back from the archive' : 'Archive (left the school)'}
-      </button>
+      <p className="button-group">
+        {!pupil.archived && (
+          <Link className="button button--secondary" href={pupilPaths.edit(pupil.pupilId)}>
+            Change details
+          </Link>
+        )}
+        <button
+          className="button button--secondary"
+          type="button"
+          aria-disabled={busy ? true : undefined}
+          onClick={() => void toggle()}
+        >
+          {pupil.archived ? 'Bring back from the archive' : 'Archive (left the school)'}
+        </button>
+      </p>
     </div>
   );
 }
@@ -111,7 +131,10 @@ export function OverviewTab({ pupil, view, onChanged }: PupilTabProps) {
       <Monitoring pupil={pupil} />
       <h2 className="section-title">Details</h2>
       {pupil.source === 'mis' && (
-        <p className="hint">These details come from the school’s MIS every night.</p>
+        <p className="hint">
+          These details come from the school’s MIS every night
+          {mayManage ? ', so they can only be changed in the MIS.' : '.'}
+        </p>
       )}
       <dl className="summary-list">
         {rows.map(([label, value]) => (
@@ -123,23 +146,8 @@ export function OverviewTab({ pupil, view, onChanged }: PupilTabProps) {
           </div>
         ))}
       </dl>
-      {mayManage && pupil.source === 'manual' && <ArchiveControl pupil={pupil} onChanged={onChanged} />}
-      <h2 className="section-title">Linked pupils</h2>
-      {pupil.links.length === 0 ? (
-        <p>No linked pupils.</p>
-      ) : (
-        <ul className="pupil-links">
-          {pupil.links.map((link) => (
-            <li key={link.otherPupilId}>
-              {link.kind === 'sibling' ? 'Sibling' : (link.note ?? 'Linked')}:{' '}
-              <Link href={pupilPaths.pupil(link.otherPupilId)}>
-                <PupilName name={link.other.displayName} />
-              </Link>
-              {link.other.tutorGroup && ` (${link.other.tutorGroup})`}
-            </li>
-          ))}
-        </ul>
-      )}
+      {mayManage && pupil.source === 'manual' && <ManualPupilControls pupil={pupil} onChanged={onChanged} />}
+      <PupilLinksSection pupil={pupil} mayManage={mayManage} onChanged={onChanged} />
     </>
   );
 }
