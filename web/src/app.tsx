@@ -23,6 +23,7 @@ import { ElevatePage } from './pages/elevate-page';
 import { SetPasswordPage } from './pages/set-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TrainingBanner } from './training/training-banner';
+import { AutoAlertsPage } from './dashboard/auto-alerts-page';
 import { navigate, usePathname } from './routing/router';
 import { resolveRoute, type PageName } from './routing/routes';
 import { pauseSession, startSessionCheck, useSession, type SessionState } from './session/session-store';
@@ -49,6 +50,8 @@ function pageFor(page: PageName, session: SessionState): ReactNode {
       return view && <KeysPage view={view} />;
     case 'elevate':
       return view && <ElevatePage view={view} />;
+    case 'alert-me':
+      return view && <AutoAlertsPage />;
     case 'admin':
       return view && <AdminArea view={view} />;
     case 'pupils':

@@ -1,4 +1,7 @@
-/** Automatic alerts and clearing a user's dashboard alerts (REC-5), as the admin's user page uses them. */
+/**
+ * Automatic alerts (REC-5): a person's own rules under /api/dashboard/auto-alerts, and any user's as
+ * the admin's user page manages them; and clearing a user's dashboard alerts.
+ */
 import { getParsed, sendParsed, sendWithoutAnswer, type ApiResult } from './api-result';
 import { itemsOf } from './json-readers';
 import { isRecord } from './json-shapes';
@@ -31,29 +34,36 @@ function readRule(value: unknown): AutoAlertRule | undefined {
     : undefined;
 }
 
-const rulesPath = (personId: string) =>
-  `/api/admin/users/${encodeURIComponent(personId)}/auto-alerts` as const;
+/** Whose rules: the signed-in person's own (/api/dashboard), or a user's as their admin sees them. */
+export type AutoAlertOwner = { kind: 'me' } | { kind: 'user'; personId: string };
 
-export function listUserAutoAlerts(
-  personId: string,
+/** What a rule alerts to (lib/alerts/auto-alert-rule.ts AutoAlertTarget). */
+export type AutoAlertTarget =
+  | { kind: 'category'; categoryId: string }
+  | { kind: 'pupil'; pupilId: string }
+  | { kind: 'class'; classId: string };
+
+function rulesPath(owner: AutoAlertOwner): `/api/${string}` {
+  return owner.kind === 'me'
+    ? '/api/dashboard/auto-alerts'
+    : `/api/admin/users/${encodeURIComponent(owner.personId)}/auto-alerts`;
+}
+
+export function listAutoAlerts(
+  owner: AutoAlertOwner,
   signal?: AbortSignal,
 ): Promise<ApiResult<AutoAlertRule[]>> {
-  return getParsed(rulesPath(personId), (body) => itemsOf(body, readRule), 'automatic alerts', signal);
+  return getParsed(rulesPath(owner), (body) => itemsOf(body, readRule), 'automatic alerts', signal);
 }
 
-export function addUserCategoryAlert(
-  personId: string,
-  categoryId: string,
+/** Setting the same rule twice is one rule, so a retry is harmless. */
+export function addAutoAlert(
+  owner: AutoAlertOwner,
+  target: AutoAlertTarget,
 ): Promise<ApiResult<AutoAlertRule>> {
-  return sendParsed(
-    rulesPath(personId),
-    'POST',
-    { target: { kind: 'category', categoryId } },
-    readRule,
-    'automatic alert',
-  );
+  return sendParsed(rulesPath(owner), 'POST', { target }, readRule, 'automatic alert');
 }
 
-export function removeUserAutoAlert(personId: string, ruleId: string): Promise<ApiResult<true>> {
-  return sendWithoutAnswer(`${rulesPath(personId)}/${encodeURIComponent(ruleId)}`, 'DELETE');
+export function removeAutoAlert(owner: AutoAlertOwner, ruleId: string): Promise<ApiResult<true>> {
+  return sendWithoutAnswer(`${rulesPath(owner)}/${encodeURIComponent(ruleId)}`, 'DELETE');
 }

@@ -1,7 +1,11 @@
-/** "Alerts": what the person has been alerted to and not yet marked read, newest first (REC-5). */
+/**
+ * "Alerts": what the person has been alerted to and not yet marked read, newest first (REC-5), and the
+ * way to their own automatic alerts ("Alert me").
+ */
 import type { AlertRow } from '../api/dashboard';
 import { PupilName } from '../pupils/pupil-name';
 import { Link } from '../routing/link';
+import { dashboardPaths } from './dashboard-paths';
 import { categoryNames } from './category-names';
 import { When } from './when';
 
@@ -39,6 +43,9 @@ export function AlertsSection({ alerts }: { alerts: readonly AlertRow[] }) {
           ))}
         </ul>
       )}
+      <p className="panel__footer-link">
+        <Link href={dashboardPaths.alertMe}>Choose what you are alerted to automatically</Link>
+      </p>
     </section>
   );
 }

@@ -15,7 +15,8 @@ export type PageName =
   | 'keys'
   | 'elevate'
   | 'pupils'
-  | 'incidents';
+  | 'incidents'
+  | 'alert-me';
 
 export interface Route {
   page: PageName;
@@ -34,6 +35,7 @@ const SIGNED_IN_PAGES: Readonly<Record<string, PageName>> = {
   '/security-log': 'security-log',
   '/keys': 'keys',
   '/elevate': 'elevate',
+  '/alert-me': 'alert-me',
 };
 
 /** Everything under /admin is one page; the admin area picks the screen (web/src/admin/admin-routes.ts). */
