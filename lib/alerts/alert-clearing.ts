@@ -7,6 +7,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../data/batch-write';
 import { dashboardKeys } from '../data/keys';
+import { prefixRange } from '../data/prefix-range';
 
 const ALERT_PREFIX = 'ALERT#';
 
@@ -24,10 +25,10 @@ export class AlertClearer {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :alert)',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :alert AND :alertEnd',
           ExpressionAttributeValues: {
             ':pk': dashboardKeys.partition(schoolId, personId),
-            ':alert': ALERT_PREFIX,
+            ...prefixRange(':alert', ALERT_PREFIX),
           },
           ProjectionExpression: 'PK, SK, alertedAt',
           ExclusiveStartKey: startKey,

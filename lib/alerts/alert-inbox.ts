@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } 
 import { batchWriteAll } from '../data/batch-write';
 import { dashboardKeys } from '../data/keys';
 import { DASHBOARD_ENTRY_ITEM_TYPE, DashboardAlertSchema, type DashboardAlert } from './dashboard-alert';
+import { prefixRange } from '../data/prefix-range';
 
 /** BatchWriteItem's limit. */
 const ALERT_PREFIX = 'ALERT#';
@@ -66,10 +67,10 @@ export class AlertInbox {
     const result = await this.dynamo.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :alert)',
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :alert AND :alertEnd',
         ExpressionAttributeValues: {
           ':pk': dashboardKeys.partition(schoolId, personId),
-          ':alert': ALERT_PREFIX,
+          ...prefixRange(':alert', ALERT_PREFIX),
         },
       }),
     );

@@ -12,6 +12,7 @@ import {
   personRulePrefix,
   type AutoAlertRule,
 } from './auto-alert-rule';
+import { prefixRange } from '../data/prefix-range';
 
 export class AutoAlertRuleRepository {
   constructor(
@@ -26,8 +27,11 @@ export class AutoAlertRuleRepository {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': accessKeys.schoolPartition(schoolId), ':prefix': prefix },
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
+          ExpressionAttributeValues: {
+            ':pk': accessKeys.schoolPartition(schoolId),
+            ...prefixRange(':prefix', prefix),
+          },
           ExclusiveStartKey: startKey,
         }),
       );

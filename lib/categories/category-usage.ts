@@ -4,6 +4,7 @@
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { categoryKeys, monitoringKeys } from '../data/keys';
+import { prefixRange } from '../data/prefix-range';
 
 export class CategoryUsage {
   constructor(
@@ -56,10 +57,10 @@ export class CategoryUsage {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression:
-          sortKeyPrefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
+          sortKeyPrefix === undefined ? 'PK = :pk' : 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
         ExpressionAttributeValues: {
           ':pk': partition,
-          ...(sortKeyPrefix === undefined ? {} : { ':prefix': sortKeyPrefix }),
+          ...(sortKeyPrefix === undefined ? {} : prefixRange(':prefix', sortKeyPrefix)),
         },
         ProjectionExpression: 'PK',
         Limit: 1,

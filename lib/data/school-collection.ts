@@ -7,6 +7,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/li
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { TableKey } from './keys';
+import { prefixRange } from './prefix-range';
 
 /** The item was changed by someone else since it was read, or (for updates) no longer exists. */
 export class StaleItemError extends Error {
@@ -40,8 +41,8 @@ export async function queryAll<T>(
     const page = await dynamo.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': sortKeyPrefix },
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
+        ExpressionAttributeValues: { ':pk': partition, ...prefixRange(':prefix', sortKeyPrefix) },
         ExclusiveStartKey: startKey,
       }),
     );

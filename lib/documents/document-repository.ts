@@ -19,6 +19,7 @@ import { getItem } from '../data/school-collection';
 import { VaultDocumentSchema, type VaultDocument } from './document';
 import { DocumentConflictError } from './document-errors';
 import { PendingUploadSchema, type PendingUpload } from './pending-upload';
+import { prefixRange } from '../data/prefix-range';
 
 const BATCH_GET_LIMIT = 100;
 
@@ -153,10 +154,10 @@ export class DocumentRepository {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
           ExpressionAttributeValues: {
             ':pk': pupilKeys.partition(schoolId, pupilId),
-            ':prefix': documentKeys.documentPrefix,
+            ...prefixRange(':prefix', documentKeys.documentPrefix),
           },
           ExclusiveStartKey: startKey,
         }),

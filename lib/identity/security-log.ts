@@ -7,6 +7,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { personKeys } from '../data/keys';
 import { SecurityEventSchema, type SecurityEvent } from './identity';
+import { prefixRange } from '../data/prefix-range';
 
 export type NewSecurityEvent = Omit<SecurityEvent, 'eventId' | 'at'>;
 
@@ -42,10 +43,10 @@ export class SecurityLog {
     const result = await this.dynamo.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
         ExpressionAttributeValues: {
           ':pk': personKeys.profile(personId).PK,
-          ':prefix': personKeys.securityEventPrefix,
+          ...prefixRange(':prefix', personKeys.securityEventPrefix),
         },
         ScanIndexForward: false,
         Limit: limit,

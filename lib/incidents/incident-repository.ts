@@ -18,6 +18,7 @@ import {
 import { ActionSchema, IncidentSchema, type Action, type Incident } from './incident';
 import { CHRONOLOGY_PIN, PinRecordSchema, type PinRecord } from './edit-items';
 import type { Fingerprinted } from './incident-items';
+import { prefixRange } from '../data/prefix-range';
 
 export type Stored<T> = T & Fingerprinted;
 
@@ -98,10 +99,10 @@ export class IncidentRepository {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :action)',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :action AND :actionEnd',
           ExpressionAttributeValues: {
             ':pk': incidentKeys.partition(schoolId, incidentId),
-            ':action': incidentKeys.actionPrefix,
+            ...prefixRange(':action', incidentKeys.actionPrefix),
           },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
@@ -190,8 +191,8 @@ export class IncidentRepository {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
-          ExpressionAttributeValues: { ':pk': key.PK, ':entry': key.SK },
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :entry AND :entryEnd',
+          ExpressionAttributeValues: { ':pk': key.PK, ...prefixRange(':entry', key.SK) },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -224,8 +225,8 @@ export class IncidentRepository {
     const result = await this.dynamo.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
-        ExpressionAttributeValues: { ':pk': partition, ':entry': chronologyKeys.prefix },
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :entry AND :entryEnd',
+        ExpressionAttributeValues: { ':pk': partition, ...prefixRange(':entry', chronologyKeys.prefix) },
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, { PK: partition }),
@@ -264,11 +265,11 @@ export class IncidentRepository {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :entry AND :entryEnd',
           ProjectionExpression: 'itemType, occurredAt, categoryIds, deleted',
           ExpressionAttributeValues: {
             ':pk': pupilKeys.partition(schoolId, pupilId),
-            ':entry': chronologyKeys.prefix,
+            ...prefixRange(':entry', chronologyKeys.prefix),
           },
           ExclusiveStartKey: startKey,
         }),

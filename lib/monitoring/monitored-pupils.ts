@@ -2,6 +2,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monitoringKeys } from '../data/keys';
 import { MonitoredPupilSchema, type MonitoredPupil } from './monitoring';
+import { prefixRange } from '../data/prefix-range';
 
 export class MonitoredPupils {
   constructor(
@@ -22,12 +23,12 @@ export class MonitoredPupils {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression:
-            categoryId === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :category)',
+            categoryId === undefined ? 'PK = :pk' : 'PK = :pk AND SK BETWEEN :category AND :categoryEnd',
           ExpressionAttributeValues: {
             ':pk': this.partition(schoolId),
             ...(categoryId === undefined
               ? {}
-              : { ':category': monitoringKeys.monitoredCategoryPrefix(categoryId) }),
+              : { ...prefixRange(':category', monitoringKeys.monitoredCategoryPrefix(categoryId)) }),
           },
           ExclusiveStartKey: startKey,
         }),

@@ -6,6 +6,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pupilKeys, type PupilDirectoryStatus } from '../data/keys';
 import { PupilIndexEntrySchema, type PupilIndexEntry } from './pupil-items';
+import { prefixRange } from '../data/prefix-range';
 
 export interface DirectoryEntry extends PupilIndexEntry {
   /** The name part this item is filed under (for name tokens) or the sort name (for class members). */
@@ -41,8 +42,11 @@ export class PupilDirectory {
   ): Promise<DirectoryPage> {
     return this.page(
       {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': this.namePartition(schoolId, status), ':prefix': prefix },
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
+        ExpressionAttributeValues: {
+          ':pk': this.namePartition(schoolId, status),
+          ...prefixRange(':prefix', prefix),
+        },
       },
       limit,
       startKey,

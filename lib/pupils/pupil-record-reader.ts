@@ -16,6 +16,7 @@ import {
   type Pupil,
   type PupilLink,
 } from './pupil';
+import { prefixRange } from '../data/prefix-range';
 
 export interface PupilRecordItems {
   readonly pupil: Pupil;
@@ -40,8 +41,8 @@ export class PupilRecordReader {
   /** Profile, contacts, links and monitoring history; undefined when there is no such pupil. */
   async record(schoolId: string, pupilId: string): Promise<PupilRecordItems | undefined> {
     const [contactItems, rest] = await Promise.all([
-      this.queryAll(pupilKeys.partition(schoolId, pupilId), 'begins_with(SK, :from)', {
-        ':from': pupilKeys.contactPrefix,
+      this.queryAll(pupilKeys.partition(schoolId, pupilId), 'SK BETWEEN :from AND :fromEnd', {
+        ...prefixRange(':from', pupilKeys.contactPrefix),
       }),
       this.profileWithLinks(schoolId, pupilId),
     ]);

@@ -5,6 +5,7 @@ import { batchWriteAll } from '../../data/batch-write';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { secondFactorKeys } from '../../data/keys';
 import { KeyCredentialSchema, type KeyCredential } from './second-factor-key';
+import { prefixRange } from '../../data/prefix-range';
 
 /** BatchWriteItem's limit. */
 
@@ -36,10 +37,10 @@ export class KeyRepository {
       const page = await this.dynamo.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
           ExpressionAttributeValues: {
             ':pk': secondFactorKeys.personPartition(personId),
-            ':prefix': secondFactorKeys.keyPrefix,
+            ...prefixRange(':prefix', secondFactorKeys.keyPrefix),
           },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
@@ -56,10 +57,10 @@ export class KeyRepository {
     const page = await this.dynamo.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
         ExpressionAttributeValues: {
           ':pk': secondFactorKeys.personPartition(personId),
-          ':prefix': secondFactorKeys.keyPrefix,
+          ...prefixRange(':prefix', secondFactorKeys.keyPrefix),
         },
         ProjectionExpression: 'SK',
         ConsistentRead: true,
