@@ -167,6 +167,15 @@ export const authorisation = {
     return incident.categoryIds.every((categoryId) => categoryPermission(profile, categoryId).viewIncidents);
   },
 
+  /**
+   * Whether class restrictions (when on) let this person reach the pupil, whatever else they may do:
+   * for automatic alerts (REC-5), which staff without pupil records receive too. An alert opens the
+   * incident, so a rule must not reach a pupil outside the person's classes.
+   */
+  withinClasses(profile: AccessProfile, pupil: PupilAccessFacts): boolean {
+    return pupil.schoolId === profile.schoolId && withinClassScope(profile, pupil);
+  },
+
   /** May record an incident in every one of these categories (needs a key only if the group says so). */
   mayAddIncident(profile: AccessProfile, categoryIds: readonly string[]): boolean {
     if (!profile.system.has('incidents.add') || categoryIds.length === 0) return false;

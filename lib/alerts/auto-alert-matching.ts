@@ -3,9 +3,15 @@
  * the alert's pupil (the copy the alert opens): a category rule matches that copy's category or a
  * sub-category of it, a pupil rule the pupil, a class rule any tutor or year group the pupil is in now.
  * A matched person is added only if they are an active member whose user group may view incidents in
- * every category of that copy: an automatic alert never shows anyone a category they may not see.
+ * every category of that copy and, when class restrictions are on, whose classes reach the pupil. An
+ * alert opens the incident it is about, so an automatic alert never shows anyone a category or a pupil
+ * they may not see (a rule about a pupil who has since moved out of their classes, or a category rule
+ * matching such a pupil, alerts nobody).
  * The person recording is not alerted to their own record.
  */
+import { authorisation, buildAccessProfile } from '../access/authorisation';
+import type { ClassGroup } from '../access/class-group';
+import type { SchoolSettings } from '../access/school-settings';
 import type { UserGroup } from '../access/user-group';
 import type { Category } from '../categories/category';
 import type { Membership } from '../identity/identity';
@@ -24,6 +30,9 @@ export interface AutoAlertFacts {
   readonly members: ReadonlyMap<string, Membership>;
   readonly userGroups: ReadonlyMap<string, UserGroup>;
   readonly categories: ReadonlyMap<string, Category>;
+  /** Whether class restrictions are on, and the school's classes with who may see their pupils. */
+  readonly settings: SchoolSettings;
+  readonly classGroups: readonly ClassGroup[];
 }
 
 function matches(
@@ -57,6 +66,20 @@ export function mayViewCategories(
   return categoryIds.every((categoryId) => group.categoryPermissions[categoryId]?.viewIncidents === true);
 }
 
+/** Whether the person's group may view incidents in every category and their classes reach the pupil. */
+function mayBeAlerted(member: Membership, subject: AlertSubject, facts: AutoAlertFacts): boolean {
+  if (!mayViewCategories(member, facts.userGroups, subject.categoryIds)) return false;
+  const profile = buildAccessProfile({
+    personId: member.personId,
+    schoolId: member.schoolId,
+    elevated: true,
+    group: member.groupId === undefined ? undefined : facts.userGroups.get(member.groupId),
+    settings: facts.settings,
+    classGroups: facts.classGroups,
+  });
+  return authorisation.withinClasses(profile, { schoolId: member.schoolId, classIds: subject.classIds });
+}
+
 export function automaticRecipients(
   subject: AlertSubject,
   facts: AutoAlertFacts,
@@ -67,7 +90,7 @@ export function automaticRecipients(
     if (rule.personId === recorderPersonId || chosen.has(rule.personId)) continue;
     if (!matches(rule, subject, facts.categories)) continue;
     const member = facts.members.get(rule.personId);
-    if (member && mayViewCategories(member, facts.userGroups, subject.categoryIds)) {
+    if (member && mayBeAlerted(member, subject, facts)) {
       chosen.set(member.personId, recipientOf(member));
     }
   }

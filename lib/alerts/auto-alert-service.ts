@@ -4,15 +4,23 @@
  * happens before the one write, so a refusal changes nothing:
  * - the person must be an active member of this school;
  * - the target must exist here (category, pupil, or class/group);
- * - a category rule needs the person's user group to let them view incidents in that category.
+ * - a category rule needs the person's user group to let them view incidents in that category;
+ * - with class restrictions on, a pupil or class rule needs the person's classes to reach that pupil or
+ *   class: an alert opens the incident, so a rule must not reach a pupil they may not see. Setting one's
+ *   own rule, such a pupil or class is answered exactly as one that does not exist, so the refusal
+ *   reveals nothing. (Delivery checks again, since classes and groups change after a rule is set:
+ *   auto-alert-matching.ts.)
  */
+import { authorisation, buildAccessProfile, type AccessProfile } from '../access/authorisation';
+import type { ClassGroup } from '../access/class-group';
+import type { SchoolSettings } from '../access/school-settings';
 import type { UserGroup } from '../access/user-group';
 import { AdminInvalidFieldError, AdminNotFoundError } from '../admin/admin-errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { AuditActor } from '../audit/audit-event';
 import type { Category } from '../categories/category';
 import type { Membership } from '../identity/identity';
-import { displayNameOf, type Pupil } from '../pupils/pupil';
+import { displayNameOf, pupilAccessFacts, type Pupil } from '../pupils/pupil';
 import type { AlertClearer } from './alert-clearing';
 import { mayViewCategories } from './auto-alert-matching';
 import type { AutoAlertRuleRepository } from './auto-alert-repository';
@@ -30,7 +38,8 @@ export interface AutoAlertDependencies {
   readonly userGroups: { list(schoolId: string): Promise<UserGroup[]> };
   readonly categories: { list(schoolId: string): Promise<Category[]> };
   readonly pupils: { get(schoolId: string, pupilId: string): Promise<Pupil | undefined> };
-  readonly classes: { list(schoolId: string): Promise<{ classId: string; name: string }[]> };
+  readonly classes: { list(schoolId: string): Promise<ClassGroup[]> };
+  readonly settings: { get(schoolId: string): Promise<SchoolSettings> };
   readonly audit: AuditLog;
   readonly now: () => Date;
 }
@@ -57,7 +66,7 @@ export class AutoAlertService {
   async add(actor: AuditActor, personId: string, target: AutoAlertTarget): Promise<AddedRule> {
     const { schoolId } = actor;
     const member = await this.activeMember(schoolId, personId);
-    const targetName = await this.checkTarget(schoolId, member, target);
+    const targetName = await this.checkTarget(schoolId, member, target, actor.personId === personId);
     const rule: AutoAlertRule = {
       ruleId: autoAlertRuleId(personId, target),
       schoolId,
@@ -113,8 +122,33 @@ export class AutoAlertService {
     return cleared;
   }
 
-  /** The target's name, after checking it exists here and (for a category) the person may see it. */
-  private async checkTarget(schoolId: string, member: Membership, target: AutoAlertTarget): Promise<string> {
+  /** What the person could reach with their key: the rule alerts them, whoever sets it. */
+  private async profileOf(schoolId: string, member: Membership): Promise<AccessProfile> {
+    const [groups, settings] = await Promise.all([
+      this.deps.userGroups.list(schoolId),
+      this.deps.settings.get(schoolId),
+    ]);
+    const classGroups = settings.classRestrictionsEnabled ? await this.deps.classes.list(schoolId) : [];
+    return buildAccessProfile({
+      personId: member.personId,
+      schoolId,
+      elevated: true,
+      group: groups.find((candidate) => candidate.groupId === member.groupId),
+      settings,
+      classGroups,
+    });
+  }
+
+  /**
+   * The target's name, after checking it exists here and the person may see it. `own`: the person sets
+   * it for themselves, so one they may not see is answered as one that does not exist.
+   */
+  private async checkTarget(
+    schoolId: string,
+    member: Membership,
+    target: AutoAlertTarget,
+    own: boolean,
+  ): Promise<string> {
     switch (target.kind) {
       case 'category': {
         const [categories, groups] = await Promise.all([
@@ -136,14 +170,36 @@ export class AutoAlertService {
         return parent ? `${parent.name} > ${category.name}` : category.name;
       }
       case 'pupil': {
-        const pupil = await this.deps.pupils.get(schoolId, target.pupilId);
-        if (!pupil) throw new AdminInvalidFieldError('body.target.pupilId', 'no such pupil in this school');
+        const field = 'body.target.pupilId';
+        const missing = 'no such pupil in this school';
+        const [pupil, profile] = await Promise.all([
+          this.deps.pupils.get(schoolId, target.pupilId),
+          this.profileOf(schoolId, member),
+        ]);
+        if (!pupil) throw new AdminInvalidFieldError(field, missing);
+        if (!authorisation.withinClasses(profile, pupilAccessFacts(pupil))) {
+          throw new AdminInvalidFieldError(
+            field,
+            own ? missing : 'class restrictions do not let this person see this pupil',
+          );
+        }
         return displayNameOf(pupil);
       }
       case 'class': {
-        const found = (await this.deps.classes.list(schoolId)).find((c) => c.classId === target.classId);
-        if (!found)
-          throw new AdminInvalidFieldError('body.target.classId', 'no such class or group in this school');
+        const field = 'body.target.classId';
+        const missing = 'no such class or group in this school';
+        const [classes, profile] = await Promise.all([
+          this.deps.classes.list(schoolId),
+          this.profileOf(schoolId, member),
+        ]);
+        const found = classes.find((c) => c.classId === target.classId);
+        if (!found) throw new AdminInvalidFieldError(field, missing);
+        if (profile.classes.restricted && !profile.classes.visibleClassIds.has(found.classId)) {
+          throw new AdminInvalidFieldError(
+            field,
+            own ? missing : 'class restrictions do not let this person see pupils of this class or group',
+          );
+        }
         return found.name;
       }
     }

@@ -17,6 +17,7 @@ export function autoAlertService(context: ApiContext, now: () => Date = () => ne
     categories: new CategoryRepository(clients.dynamo, tableName),
     pupils: new PupilRepository(clients.dynamo, tableName),
     classes: access.classes,
+    settings: access.settings,
     audit: access.audit,
     now,
   });

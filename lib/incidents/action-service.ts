@@ -216,6 +216,9 @@ export class ActionService {
         members: reference.members,
         userGroups: reference.userGroups ?? new Map(),
         categories: reference.categories,
+        settings: reference.settings,
+        // Without the classes, class restrictions (when on) let nobody be alerted: it fails closed.
+        classGroups: reference.classGroups ?? [],
       },
       viewer.actor.personId,
     );

@@ -63,6 +63,7 @@ export function incidentServices(context: ApiContext, now: () => Date = () => ne
     schools: new SchoolRepository(dynamo, tableName),
     autoAlertRules: new AutoAlertRuleRepository(dynamo, tableName),
     userGroups: access.groups,
+    classGroups: access.classes,
   };
   const writes: IncidentWriteDependencies = {
     dynamo,

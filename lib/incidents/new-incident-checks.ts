@@ -108,6 +108,9 @@ export function checkNewIncident(input: NewIncident, facts: NewIncidentFacts): C
           members: reference.members,
           userGroups: reference.userGroups ?? new Map(),
           categories: reference.categories,
+          settings: reference.settings,
+          // Without the classes, class restrictions (when on) let nobody be alerted: it fails closed.
+          classGroups: reference.classGroups ?? [],
         },
         profile.personId,
       ),

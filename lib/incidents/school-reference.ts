@@ -1,10 +1,11 @@
 /**
  * What checking a new incident or action needs to know about the school, read in one parallel round:
  * categories, agencies, staff, alert groups, settings, the school's time zone, and the automatic alert
- * rules with the user groups that decide who may receive them. Each is one Query or
+ * rules with the user groups and classes that decide who may receive them. Each is one Query or
  * GetItem of a small per-school collection.
  */
 import type { AlertGroup } from '../access/alert-group';
+import type { ClassGroup } from '../access/class-group';
 import type { SchoolSettings } from '../access/school-settings';
 import type { UserGroup } from '../access/user-group';
 import type { AutoAlertRule } from '../alerts/auto-alert-rule';
@@ -22,6 +23,8 @@ export interface SchoolReference {
   /** Automatic alert rules (REC-5) and the user groups that decide who may receive them. */
   readonly autoAlertRules?: readonly AutoAlertRule[];
   readonly userGroups?: ReadonlyMap<string, UserGroup>;
+  /** The school's classes: with class restrictions on, they decide whom an automatic alert may reach. */
+  readonly classGroups?: readonly ClassGroup[];
 }
 
 export interface SchoolReferenceSources {
@@ -33,6 +36,7 @@ export interface SchoolReferenceSources {
   readonly schools: { get(schoolId: string): Promise<{ timeZone: string } | undefined> };
   readonly autoAlertRules?: { list(schoolId: string): Promise<AutoAlertRule[]> };
   readonly userGroups?: { list(schoolId: string): Promise<UserGroup[]> };
+  readonly classGroups?: { list(schoolId: string): Promise<ClassGroup[]> };
 }
 
 function byId<T>(items: readonly T[], id: (item: T) => string): ReadonlyMap<string, T> {
@@ -43,17 +47,27 @@ export async function loadSchoolReference(
   sources: SchoolReferenceSources,
   schoolId: string,
 ): Promise<SchoolReference> {
-  const [categories, agencies, members, alertGroups, settings, school, autoAlertRules, userGroups] =
-    await Promise.all([
-      sources.categories.list(schoolId),
-      sources.agencies.list(schoolId),
-      sources.memberships.listForSchool(schoolId),
-      sources.alertGroups.list(schoolId),
-      sources.settings.get(schoolId),
-      sources.schools.get(schoolId),
-      sources.autoAlertRules?.list(schoolId) ?? Promise.resolve([]),
-      sources.userGroups?.list(schoolId) ?? Promise.resolve([]),
-    ]);
+  const [
+    categories,
+    agencies,
+    members,
+    alertGroups,
+    settings,
+    school,
+    autoAlertRules,
+    userGroups,
+    classGroups,
+  ] = await Promise.all([
+    sources.categories.list(schoolId),
+    sources.agencies.list(schoolId),
+    sources.memberships.listForSchool(schoolId),
+    sources.alertGroups.list(schoolId),
+    sources.settings.get(schoolId),
+    sources.schools.get(schoolId),
+    sources.autoAlertRules?.list(schoolId) ?? Promise.resolve([]),
+    sources.userGroups?.list(schoolId) ?? Promise.resolve([]),
+    sources.classGroups?.list(schoolId) ?? Promise.resolve([]),
+  ]);
   if (!school) throw new Error(`School ${schoolId} of an authenticated session does not exist`);
   return {
     categories: byId(categories, (category) => category.categoryId),
@@ -64,6 +78,7 @@ export async function loadSchoolReference(
     timeZone: school.timeZone,
     autoAlertRules,
     userGroups: byId(userGroups, (group) => group.groupId),
+    classGroups,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Which automatic alert rules match an alert's pupil and categories, and who may receive them (REC-5). */
+import type { ClassGroup } from '../../../lib/access/class-group';
 import { newUserGroup } from '../../../lib/access/user-group';
 import { automaticRecipients, unionRecipients } from '../../../lib/alerts/auto-alert-matching';
 import {
@@ -9,6 +10,7 @@ import {
 import { AT, DANA, HANNAH, MATTHEW, SCHOOL, TOM, reference } from '../incidents/incident-fixtures';
 
 const CLASS = '00000000-0000-4000-8000-0000000000f1';
+const OTHER_CLASS = '00000000-0000-4000-8000-0000000000f2';
 const see = { viewStudents: true, viewIncidents: true, addIncidents: true };
 const dsl = newUserGroup(
   SCHOOL,
@@ -34,12 +36,33 @@ function rule(personId: string, target: AutoAlertTarget): AutoAlertRule {
   };
 }
 
-function facts(rules: AutoAlertRule[]) {
-  const school = reference();
+function facts(
+  rules: AutoAlertRule[],
+  classes: { restricted: boolean; visibleToDsl?: string[] } = { restricted: false },
+) {
+  const school = reference({ classRestrictionsEnabled: classes.restricted });
   const members = new Map(
     [...school.members].map(([id, member]) => [id, { ...member, groupId: dsl.groupId }] as const),
   );
-  return { rules, members, userGroups: new Map([[dsl.groupId, dsl]]), categories: school.categories };
+  const classGroups: ClassGroup[] = [CLASS, OTHER_CLASS].map((classId) => ({
+    classId,
+    schoolId: SCHOOL,
+    name: classId === CLASS ? '7X' : '8Y',
+    kind: 'tutor',
+    access: { personIds: [], groupIds: classes.visibleToDsl?.includes(classId) ? [dsl.groupId] : [] },
+    awaitingAccess: false,
+    createdAt: AT,
+    updatedAt: AT,
+    version: 1,
+  }));
+  return {
+    rules,
+    members,
+    userGroups: new Map([[dsl.groupId, dsl]]),
+    categories: school.categories,
+    settings: school.settings,
+    classGroups,
+  };
 }
 
 const subject = { pupilId: HANNAH, classIds: [CLASS], categoryIds: ['online'] };
@@ -80,6 +103,22 @@ it('leaves out people whose group may not see every category, inactive people an
     TOM,
   );
   expect(left).toEqual([]);
+});
+
+it('with class restrictions on, alerts only people who may see the pupil’s classes, whatever the rule', () => {
+  // An alert opens the incident: a rule must not show anyone a pupil outside their classes.
+  const rules = [
+    rule(DANA, { kind: 'category', categoryId: 'bullying' }),
+    rule(DANA, { kind: 'pupil', pupilId: HANNAH }),
+    rule(DANA, { kind: 'class', classId: CLASS }),
+  ];
+  const mine = facts(rules, { restricted: true, visibleToDsl: [CLASS] });
+  const elsewhere = facts(rules, { restricted: true, visibleToDsl: [OTHER_CLASS] });
+  expect(automaticRecipients(subject, mine, TOM).map((r) => r.personId)).toEqual([DANA]);
+  expect(automaticRecipients(subject, elsewhere, TOM)).toEqual([]);
+  // A pupil in no class needs students.withoutClass, which this group lacks.
+  expect(automaticRecipients({ ...subject, classIds: [] }, mine, TOM)).toEqual([]);
+  expect(automaticRecipients(subject, facts(rules, { restricted: true }), TOM)).toEqual([]);
 });
 
 it('adds automatic recipients to chosen ones once each', () => {
