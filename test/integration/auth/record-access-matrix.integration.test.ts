@@ -13,7 +13,16 @@ import { ALL_ENDPOINTS } from '../../../lib/platform/openapi/all-endpoints';
 import type { StaffClient } from '../../support/staff-client';
 import { requestUpload, uploadDocument, postToStorage } from '../documents/vault-client';
 import { actionBody, incidentBody } from '../incidents/incident-test-support';
-import { buildRecordWorld, PDF, pupilDataRoutes, type RecordWorld } from './record-access-support';
+import {
+  buildEditRefusalTargets,
+  buildRecordWorld,
+  PDF,
+  pupilDataRoutes,
+  recordForEditing,
+  type EditRefusalTargets,
+  type EditTarget,
+  type RecordWorld,
+} from './record-access-support';
 
 let world: RecordWorld;
 
@@ -37,6 +46,17 @@ function statusOf(answer: Answer<unknown>): { status: number; body?: unknown } {
 }
 
 const NOT_FOUND = { status: 404, body: expect.objectContaining({ type: 'urn:lantern:problem:not-found' }) };
+
+/** What a refusal says, without the parts that differ per request (its id and path). */
+function refusalOf(answer: Answer<unknown>): unknown {
+  const { status, body } = answer as Answer<{
+    type?: string;
+    title?: string;
+    detail?: string;
+    errors?: unknown;
+  }>;
+  return { status, type: body.type, title: body.title, detail: body.detail, errors: body.errors };
+}
 
 interface PupilRecordBody {
   pupil: { version: number; preferredForename?: string; archived: boolean; classIds: string[] };
@@ -70,6 +90,55 @@ const history = async (client: StaffClient, pupilId: string) =>
   );
 const matrixPupils = (body: ListBody) =>
   body.items.map((item) => item.pupilId).filter((id) => Object.values(world.pupils).includes(id));
+
+interface IncidentHistoryBody {
+  incident: { incidentId: string; version: number; text: string; deleted?: unknown; mergedInto?: string };
+  versions: unknown[];
+  actions: {
+    action: { actionId: string; version: number; text: string; deleted?: unknown; splitInto?: string };
+  }[];
+}
+
+/** An incident's history as the safeguarding lead sees it: what a refused change must have left alone. */
+const leadHistory = async (incidentId: string) =>
+  (await get<IncidentHistoryBody>(world.dana, `/api/incidents/${incidentId}/history`)).body;
+const actionOf = (history: IncidentHistoryBody, actionId: string) =>
+  history.actions.find((entry) => entry.action.actionId === actionId)!.action;
+const pinnedFor = async (pupilId: string) =>
+  (await get<{ pinned: { incidentId: string }[] }>(world.dana, `/api/chronology/${pupilId}`)).body.pinned.map(
+    (entry) => entry.incidentId,
+  );
+
+let refusalTargets: Promise<EditRefusalTargets> | undefined;
+/** Built by whichever REC-6 case runs first. */
+const editRefusalTargets = () => (refusalTargets ??= buildEditRefusalTargets(world));
+/** An incident about Ada in Bullying, with an action, that Priya may change. */
+const editableByPriya = () => recordForEditing(world, world.pupils.ada, [world.open]);
+
+/**
+ * The change, tried by Priya on an incident in Child protection, about a pupil outside her classes and
+ * about a pupil with no class: each answered as if it did not exist, and the lead's history unchanged.
+ */
+async function refusedOnEveryHiddenIncident(
+  change: (target: EditTarget, current: IncidentHistoryBody) => Promise<Answer<unknown>>,
+): Promise<void> {
+  const { hidden, outside, classless } = await editRefusalTargets();
+  for (const [name, target] of Object.entries({ hidden, outside, classless })) {
+    const before = await leadHistory(target.incidentId);
+    expect({ [name]: await change(target, before) }).toMatchObject({ [name]: NOT_FOUND });
+    expect(await leadHistory(target.incidentId)).toEqual(before);
+  }
+}
+
+/** The change, tried on an incident whose other copy is about a pupil outside her classes: 403, unchanged. */
+async function refusedWhenSeenInPart(
+  change: (target: EditTarget, current: IncidentHistoryBody) => Promise<Answer<unknown>>,
+): Promise<void> {
+  const { partly } = await editRefusalTargets();
+  const before = await leadHistory(partly.incidentId);
+  expect((await change(partly, before)).status).toBe(403);
+  expect(await leadHistory(partly.incidentId)).toEqual(before);
+}
 
 /** One case per pupil-data route: the allowed answer, the refusals, and that refused writes changed nothing. */
 const CASES: Record<string, () => Promise<void>> = {
@@ -638,6 +707,345 @@ const CASES: Record<string, () => Promise<void>> = {
     const own = await get<{ items: { action: string }[] }>(priya, `/api/audit/pupils/${pupils.ada}`);
     expect(statusOf(own)).toEqual({ status: 200 });
     expect(own.body.items.length).toBeGreaterThan(0);
+    // The report shows who recorded and read what about a pupil: not for a pupil outside her classes.
+    expect(await get(priya, `/api/audit/pupils/${pupils.outside}`)).toMatchObject(NOT_FOUND);
+    expect(await get(priya, `/api/audit/pupils/${pupils.classless}`)).toMatchObject(NOT_FOUND);
+    // A pupil the school no longer holds keeps a readable trail (the audit log outlives the record).
+    expect(statusOf(await get(priya, `/api/audit/pupils/${randomUUID()}`))).toEqual({ status: 200 });
+  },
+  async editIncident() {
+    const { priya } = world;
+    const edit = (target: EditTarget, current: IncidentHistoryBody) =>
+      priya.json('PATCH', `/api/incidents/${target.incidentId}`, {
+        version: current.incident.version,
+        reason: 'Tidying the wording',
+        text: 'Changed by the form tutor.',
+      });
+    await refusedOnEveryHiddenIncident(edit);
+    // A change rewrites every pupil's copy: not when one of them is about a pupil she may not see.
+    await refusedWhenSeenInPart(edit);
+    const mine = await editableByPriya();
+    expect(statusOf(await edit(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    expect((await leadHistory(mine.incidentId)).incident).toMatchObject({
+      version: 2,
+      text: 'Changed by the form tutor.',
+    });
+  },
+
+  async deleteIncident() {
+    const { priya } = world;
+    const remove = (target: EditTarget, current: IncidentHistoryBody) =>
+      priya.json('POST', `/api/incidents/${target.incidentId}/delete`, {
+        version: current.incident.version,
+        reason: 'Recorded in error',
+      });
+    await refusedOnEveryHiddenIncident(remove);
+    await refusedWhenSeenInPart(remove);
+    const mine = await editableByPriya();
+    expect(statusOf(await remove(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    expect((await leadHistory(mine.incidentId)).incident.deleted).toMatchObject({
+      reason: 'Recorded in error',
+    });
+  },
+
+  async restoreIncident() {
+    const { priya, dana, pupils, hidden } = world;
+    const restore = (target: EditTarget, current: IncidentHistoryBody) =>
+      priya.json('POST', `/api/incidents/${target.incidentId}/restore`, {
+        version: current.incident.version,
+        reason: 'Deleted by mistake',
+      });
+    const deletedByLead = async (target: EditTarget) => {
+      const deleted = await dana.json('POST', `/api/incidents/${target.incidentId}/delete`, {
+        version: (await leadHistory(target.incidentId)).incident.version,
+        reason: 'Duplicate',
+      });
+      expect(statusOf(deleted)).toEqual({ status: 200 });
+      return target;
+    };
+    await refusedOnEveryHiddenIncident(restore);
+    // Deleted, in Child protection: still not there for her, and still deleted.
+    const gone = await deletedByLead(await recordForEditing(world, pupils.ada, [hidden]));
+    const before = await leadHistory(gone.incidentId);
+    expect(await restore(gone, before)).toMatchObject(NOT_FOUND);
+    expect(await leadHistory(gone.incidentId)).toEqual(before);
+    const mine = await deletedByLead(await editableByPriya());
+    expect(statusOf(await restore(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    expect((await leadHistory(mine.incidentId)).incident.deleted).toBeUndefined();
+  },
+
+  async getIncidentHistory() {
+    const { priya } = world;
+    const read = (target: EditTarget) =>
+      get<IncidentHistoryBody>(priya, `/api/incidents/${target.incidentId}/history`);
+    await refusedOnEveryHiddenIncident(read);
+    const { partly } = await editRefusalTargets();
+    expect((await read(partly)).status).toBe(403);
+    const mine = await editableByPriya();
+    const own = await read(mine);
+    expect(statusOf(own)).toEqual({ status: 200 });
+    expect(own.body.incident.incidentId).toBe(mine.incidentId);
+  },
+
+  async pinIncident() {
+    const { priya, pupils } = world;
+    const pin = (incidentId: string, pupilId: string, pinned = true) =>
+      priya.json('POST', `/api/incidents/${incidentId}/pin`, { pupilId, pinned });
+    const targets = await editRefusalTargets();
+    for (const target of [targets.hidden, targets.outside, targets.classless]) {
+      expect(await pin(target.incidentId, target.pupilId)).toMatchObject(NOT_FOUND);
+      expect(await pinnedFor(target.pupilId)).not.toContain(target.incidentId);
+    }
+    // Pinned to a pupil she sees, an incident about someone else she may not see answers as one that
+    // does not exist (not "Ada is not involved", which would tell her the incident is there).
+    const unknown = await pin(randomUUID(), pupils.ada);
+    expect(unknown).toMatchObject(NOT_FOUND);
+    expect(refusalOf(await pin(targets.outside.incidentId, pupils.ada))).toEqual(refusalOf(unknown));
+    expect(await pinnedFor(pupils.ada)).not.toContain(targets.outside.incidentId);
+    // A pin belongs to one pupil's chronology: not the copy of a shared incident about a pupil outside her classes.
+    expect(await pin(targets.partly.incidentId, targets.outside.pupilId)).toMatchObject(NOT_FOUND);
+    expect(await pinnedFor(targets.outside.pupilId)).not.toContain(targets.partly.incidentId);
+    const mine = await editableByPriya();
+    expect(await pin(mine.incidentId, pupils.ada)).toEqual({ status: 200, body: { pinned: true } });
+    expect(await pinnedFor(pupils.ada)).toContain(mine.incidentId);
+    expect(await pin(mine.incidentId, pupils.ada, false)).toEqual({ status: 200, body: { pinned: false } });
+    expect(await pinnedFor(pupils.ada)).not.toContain(mine.incidentId);
+  },
+
+  async mergeIncident() {
+    const { priya } = world;
+    const merge = (from: EditTarget, into: number, version: number, confirm = true) =>
+      priya.json<{ merged: boolean; into?: { text: string } }>(
+        'POST',
+        `/api/incidents/${from.incidentId}/merge`,
+        {
+          version,
+          reason: 'Recorded twice',
+          intoNumber: into,
+          confirm,
+        },
+      );
+    const targets = await editRefusalTargets();
+    const [kept, duplicate] = [await editableByPriya(), await editableByPriya()];
+    const unchanged = async (check: () => Promise<void>) => {
+      const before = await Promise.all(
+        [kept, duplicate, targets.hidden].map((t) => leadHistory(t.incidentId)),
+      );
+      await check();
+      expect(
+        await Promise.all([kept, duplicate, targets.hidden].map((t) => leadHistory(t.incidentId))),
+      ).toEqual(before);
+    };
+    await unchanged(async () => {
+      // Merging one she may not see into one she may: as if it did not exist.
+      for (const hiddenOne of [targets.hidden, targets.outside, targets.classless]) {
+        const version = (await leadHistory(hiddenOne.incidentId)).incident.version;
+        expect(await merge(hiddenOne, kept.number, version)).toMatchObject(NOT_FOUND);
+      }
+      // Merging one she may see into one she may not, previewed or confirmed: answered as for a number
+      // no incident has, and nothing of the other incident is shown.
+      const nowhere = await merge(duplicate, 999_999, 1);
+      expect(nowhere.status).toBe(400);
+      for (const hiddenOne of [targets.hidden, targets.outside, targets.classless]) {
+        expect(refusalOf(await merge(duplicate, hiddenOne.number, 1, false))).toEqual(refusalOf(nowhere));
+        expect(refusalOf(await merge(duplicate, hiddenOne.number, 1))).toEqual(refusalOf(nowhere));
+      }
+    });
+    const merged = await merge(duplicate, kept.number, 1);
+    expect(statusOf(merged)).toEqual({ status: 200 });
+    expect(merged.body.merged).toBe(true);
+    expect((await leadHistory(duplicate.incidentId)).incident.mergedInto).toBe(kept.incidentId);
+  },
+
+  async editAction() {
+    const { priya } = world;
+    const edit = (target: EditTarget, current: IncidentHistoryBody) =>
+      priya.json('PATCH', `/api/incidents/${target.incidentId}/actions/${target.actionId}`, {
+        version: actionOf(current, target.actionId).version,
+        reason: 'Tidying the wording',
+        text: 'Action changed by the form tutor.',
+      });
+    await refusedOnEveryHiddenIncident(edit);
+    await refusedWhenSeenInPart(edit);
+    const mine = await editableByPriya();
+    expect(statusOf(await edit(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    expect(actionOf(await leadHistory(mine.incidentId), mine.actionId)).toMatchObject({
+      version: 2,
+      text: 'Action changed by the form tutor.',
+    });
+  },
+
+  async deleteAction() {
+    const { priya } = world;
+    const remove = (target: EditTarget, current: IncidentHistoryBody) =>
+      priya.json('POST', `/api/incidents/${target.incidentId}/actions/${target.actionId}/delete`, {
+        version: actionOf(current, target.actionId).version,
+        reason: 'Recorded on the wrong incident',
+      });
+    await refusedOnEveryHiddenIncident(remove);
+    await refusedWhenSeenInPart(remove);
+    const mine = await editableByPriya();
+    expect(statusOf(await remove(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    expect(actionOf(await leadHistory(mine.incidentId), mine.actionId).deleted).toBeDefined();
+  },
+
+  async restoreAction() {
+    const { priya, dana, pupils, hidden } = world;
+    const restore = (target: EditTarget, current: IncidentHistoryBody) =>
+      priya.json('POST', `/api/incidents/${target.incidentId}/actions/${target.actionId}/restore`, {
+        version: actionOf(current, target.actionId).version,
+        reason: 'Deleted by mistake',
+      });
+    const deletedByLead = async (target: EditTarget) => {
+      const deleted = await dana.json(
+        'POST',
+        `/api/incidents/${target.incidentId}/actions/${target.actionId}/delete`,
+        {
+          version: actionOf(await leadHistory(target.incidentId), target.actionId).version,
+          reason: 'Duplicate',
+        },
+      );
+      expect(statusOf(deleted)).toEqual({ status: 200 });
+      return target;
+    };
+    await refusedOnEveryHiddenIncident(restore);
+    const gone = await deletedByLead(await recordForEditing(world, pupils.ada, [hidden]));
+    const before = await leadHistory(gone.incidentId);
+    expect(await restore(gone, before)).toMatchObject(NOT_FOUND);
+    expect(await leadHistory(gone.incidentId)).toEqual(before);
+    const mine = await deletedByLead(await editableByPriya());
+    expect(statusOf(await restore(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    expect(actionOf(await leadHistory(mine.incidentId), mine.actionId).deleted).toBeUndefined();
+  },
+
+  async splitAction() {
+    const { priya, hidden } = world;
+    const newIds: string[] = [];
+    const split = (target: EditTarget, current: IncidentHistoryBody, extra: Record<string, unknown> = {}) => {
+      const incidentId = randomUUID();
+      newIds.push(incidentId);
+      return priya.json('POST', `/api/incidents/${target.incidentId}/actions/${target.actionId}/split`, {
+        version: actionOf(current, target.actionId).version,
+        reason: 'A separate concern',
+        incidentId,
+        ...extra,
+      });
+    };
+    await refusedOnEveryHiddenIncident(split);
+    await refusedWhenSeenInPart(split);
+    // Out of one she may change, into a category she may not record in.
+    const mine = await editableByPriya();
+    const before = await leadHistory(mine.incidentId);
+    const intoHidden = await split(mine, before, { categoryIds: [hidden] });
+    expect(intoHidden).toMatchObject({
+      status: 403,
+      body: { errors: [expect.objectContaining({ field: 'body.categoryIds.0' })] },
+    });
+    expect(await leadHistory(mine.incidentId)).toEqual(before);
+    for (const incidentId of newIds) {
+      expect(await get(world.dana, `/api/incidents/${incidentId}/history`)).toMatchObject(NOT_FOUND);
+    }
+    const allowed = await split(mine, before);
+    expect(statusOf(allowed)).toEqual({ status: 201 });
+    expect(actionOf(await leadHistory(mine.incidentId), mine.actionId).splitInto).toBe(newIds.at(-1));
+  },
+  async addMyAutoAlert() {
+    const { priya, dana, pupils, classes, open, hidden } = world;
+    const targets = await editRefusalTargets();
+    const add = (target: Record<string, string>) =>
+      priya.json<{ ruleId: string }>('POST', '/api/dashboard/auto-alerts', { target });
+    const rules = async () =>
+      (await get<{ items: { ruleId: string }[] }>(priya, '/api/dashboard/auto-alerts')).body.items.map(
+        (rule) => rule.ruleId,
+      );
+    const before = await rules();
+    // An alert opens its incident: a rule about a pupil or class she may not see would show her their
+    // records, so it is refused exactly as one about a pupil or class that does not exist.
+    const noPupil = await add({ kind: 'pupil', pupilId: randomUUID() });
+    expect(noPupil.status).toBe(400);
+    for (const pupilId of [pupils.outside, pupils.classless]) {
+      expect(refusalOf(await add({ kind: 'pupil', pupilId }))).toEqual(refusalOf(noPupil));
+    }
+    const noClass = await add({ kind: 'class', classId: randomUUID() });
+    expect(noClass.status).toBe(400);
+    expect(refusalOf(await add({ kind: 'class', classId: classes.other }))).toEqual(refusalOf(noClass));
+    expect(await add({ kind: 'category', categoryId: hidden })).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'body.target.categoryId' })] },
+    });
+    expect(await rules()).toEqual(before);
+
+    const allowed = await Promise.all([
+      add({ kind: 'category', categoryId: open }),
+      add({ kind: 'pupil', pupilId: pupils.ada }),
+      add({ kind: 'class', classId: classes.mine }),
+    ]);
+    expect(allowed.map(statusOf)).toEqual([{ status: 201 }, { status: 201 }, { status: 201 }]);
+    const recorded = async (pupilId: string, categoryIds: string[]) => {
+      const body = incidentBody(pupilId, categoryIds);
+      expect(statusOf(await dana.json('POST', '/api/incidents', body))).toEqual({ status: 201 });
+      return body.incidentId;
+    };
+    try {
+      // What the rules deliver: Bullying about Ada, not Bullying about pupils outside her classes nor
+      // Child protection about Ada.
+      const [ada, outside, classless, adaHidden] = await Promise.all([
+        recorded(pupils.ada, [open]),
+        recorded(targets.outside.pupilId, [open]),
+        recorded(targets.classless.pupilId, [open]),
+        recorded(pupils.ada, [hidden]),
+      ]);
+      const alerts = (
+        await get<{ alerts: { subject: { incidentId?: string } }[] }>(priya, '/api/dashboard')
+      ).body.alerts.map((alert) => alert.subject.incidentId);
+      expect(alerts).toContain(ada);
+      expect(alerts).not.toContain(outside);
+      expect(alerts).not.toContain(classless);
+      expect(alerts).not.toContain(adaHidden);
+      expect(await get(priya, `/api/incidents/${outside}?pupilId=${targets.outside.pupilId}`)).toMatchObject(
+        NOT_FOUND,
+      );
+      await priya.json('POST', `/api/incidents/${ada}/read`);
+    } finally {
+      for (const rule of allowed)
+        await priya.request('DELETE', `/api/dashboard/auto-alerts/${rule.body.ruleId}`);
+    }
+    expect(await rules()).toEqual(before);
+  },
+
+  async addUserAutoAlert() {
+    const { priya, dana, pupils, classes, hidden } = world;
+    const path = `/api/admin/users/${priya.personId}/auto-alerts`;
+    const add = (client: StaffClient, target: Record<string, string>) =>
+      client.json<{ ruleId: string }>('POST', path, { target });
+    const rules = async () =>
+      (await get<{ items: { ruleId: string }[] }>(dana, path)).body.items.map((rule) => rule.ruleId);
+    const before = await rules();
+    // Only an admin sets rules for someone else.
+    expect((await add(priya, { kind: 'pupil', pupilId: pupils.ada })).status).toBe(403);
+    // The admin sees every pupil, but the rule alerts Priya: not about a pupil, class or category she may
+    // not see.
+    const refused = (field: string) => ({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field })] },
+    });
+    expect(await add(dana, { kind: 'pupil', pupilId: pupils.outside })).toMatchObject(
+      refused('body.target.pupilId'),
+    );
+    expect(await add(dana, { kind: 'pupil', pupilId: pupils.classless })).toMatchObject(
+      refused('body.target.pupilId'),
+    );
+    expect(await add(dana, { kind: 'class', classId: classes.other })).toMatchObject(
+      refused('body.target.classId'),
+    );
+    expect(await add(dana, { kind: 'category', categoryId: hidden })).toMatchObject(
+      refused('body.target.categoryId'),
+    );
+    expect(await rules()).toEqual(before);
+    const allowed = await add(dana, { kind: 'pupil', pupilId: pupils.ada });
+    expect(statusOf(allowed)).toEqual({ status: 201 });
+    expect(await rules()).toContain(allowed.body.ruleId);
+    expect((await dana.request('DELETE', `${path}/${allowed.body.ruleId}`)).status).toBe(204);
   },
 };
 

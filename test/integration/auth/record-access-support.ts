@@ -11,7 +11,7 @@ import type { EndpointContract } from '../../../lib/platform/http/endpoint';
 import { startApiHarness, type ApiHarness } from '../../support/api-harness';
 import { signInElevated, type StaffClient } from '../../support/staff-client';
 import { uploadDocument } from '../documents/vault-client';
-import { categoriesOf, incidentBody } from '../incidents/incident-test-support';
+import { actionBody, categoriesOf, incidentBody } from '../incidents/incident-test-support';
 
 /** Areas whose every route reads or changes pupil records. */
 const RECORD_AREAS = /^\/api\/(pupils|monitoring|chronology|vault|incidents)(\/|$)/;
@@ -284,4 +284,81 @@ export async function buildRecordWorld(): Promise<RecordWorld> {
     },
     contacts: { ben: benContact, outside: outsideContact },
   };
+}
+
+/** An incident the lead recorded with one action on it, for the REC-6 cases to change or be refused. */
+export interface EditTarget {
+  readonly incidentId: string;
+  readonly number: number;
+  readonly actionId: string;
+  readonly pupilId: string;
+}
+
+/** Records, as the lead, an incident about the pupil with one action: nobody is alerted or assigned. */
+export async function recordForEditing(
+  world: RecordWorld,
+  pupilId: string,
+  categoryIds: string[],
+  extra: Record<string, unknown> = {},
+): Promise<EditTarget> {
+  const body = incidentBody(pupilId, categoryIds, {
+    text: 'Recorded for the editing checks.',
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    ...extra,
+  });
+  const { number } = await ok(
+    world.dana.json<{ number: number }>('POST', '/api/incidents', body),
+    'Recording an incident to edit',
+  );
+  const action = actionBody(pupilId, { text: 'Spoke to the pupil afterwards.' });
+  await ok(world.dana.json('POST', `/api/incidents/${body.incidentId}/actions`, action), 'Adding an action');
+  return { incidentId: body.incidentId, number, actionId: action.actionId, pupilId };
+}
+
+/** Incidents, each with an action, that the form tutor may not change (none changes in these cases). */
+export interface EditRefusalTargets {
+  /** Ada (7X), Child protection. */
+  readonly hidden: EditTarget;
+  /** A pupil of 8Y, Bullying. */
+  readonly outside: EditTarget;
+  /** A pupil in no class, Bullying. */
+  readonly classless: EditTarget;
+  /** Ada (Bullying) with a linked 8Y pupil (Bullying): she sees only one of the copies a change rewrites. */
+  readonly partly: EditTarget;
+}
+
+/**
+ * Built once, by the first REC-6 case. Its own 8Y and class-less pupils (another surname, so the
+ * Matrixson lists are untouched) keep the monitoring these incidents start off the world's pupils.
+ */
+export async function buildEditRefusalTargets(world: RecordWorld): Promise<EditRefusalTargets> {
+  const { dana, open, hidden, classes } = world;
+  const addPupil = async (forename: string, classIds: string[]) => {
+    const pupilId = randomUUID();
+    await ok(
+      dana.json('POST', '/api/pupils', {
+        pupilId,
+        legalForename: forename,
+        legalSurname: 'Editson',
+        dateOfBirth: '2013-11-01',
+        gender: 'U',
+        classIds,
+      }),
+      `Adding ${forename}`,
+    );
+    return pupilId;
+  };
+  const [outsidePupil, classlessPupil] = await Promise.all([
+    addPupil('Otto', [classes.other]),
+    addPupil('Noor', []),
+  ]);
+  const [hiddenTarget, outside, classless, partly] = await Promise.all([
+    recordForEditing(world, world.pupils.ada, [hidden]),
+    recordForEditing(world, outsidePupil, [open]),
+    recordForEditing(world, classlessPupil, [open]),
+    recordForEditing(world, world.pupils.ada, [open], {
+      linkedPupils: [{ pupilId: outsidePupil, role: 'witness', categoryIds: [open] }],
+    }),
+  ]);
+  return { hidden: hiddenTarget, outside, classless, partly };
 }
