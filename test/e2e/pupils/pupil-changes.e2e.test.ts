@@ -179,3 +179,39 @@ it('links two pupils with the pupil picker, shown on both records, and removes t
   ).toEqual([]);
   expect(problems.errors).toEqual([]);
 });
+
+it('adds a contact by hand and changes it; the record shows the change after a reload', async () => {
+  const { page, context } = dana();
+  const problems = collectPageErrors(page);
+  const pupil = (await classRegister(context.request, '2B'))[0]!;
+  const name = `Sam Worker ${uniqueSuffix()}`;
+  await page.setViewportSize(PHONE);
+
+  await page.goto(lanternUrl(`/pupils/${pupil.pupilId}/contacts`));
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Relationship').fill('Social worker');
+  await page.getByLabel('Phone (optional)').fill('01632 960001');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByRole('status').getByText(`Added ${name}.`).waitFor();
+
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  await card.getByRole('button', { name: `Change ${name}` }).click();
+  await expect(page.getByLabel('Phone (optional)').inputValue()).resolves.toBe('01632 960001');
+  await page.getByLabel('Phone (optional)').fill('01632 960002');
+  await page.getByLabel('Has parental responsibility').check();
+  await expect(fitsTheScreen(page)).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.getByRole('status').getByText(`Saved ${name}.`).waitFor();
+
+  await page.reload();
+  await card.getByRole('link', { name: '01632 960002' }).waitFor();
+  const record = await apiGet<{
+    contacts: { name: string; phone?: string; parentalResponsibility: boolean }[];
+  }>(context.request, `/api/pupils/${pupil.pupilId}`);
+  expect(record.contacts.find((contact) => contact.name === name)).toMatchObject({
+    phone: '01632 960002',
+    parentalResponsibility: true,
+  });
+  expect(problems.errors).toEqual([]);
+});

@@ -420,6 +420,21 @@ export function addContact(pupilId: string, contact: NewContact): Promise<ApiRes
   );
 }
 
+/** Replaces a contact added by hand, against the version read (MIS contacts: 409). */
+export function updateContact(
+  pupilId: string,
+  contactId: string,
+  changes: Omit<NewContact, 'contactId'> & { version: number },
+): Promise<ApiResult<Contact>> {
+  return sendParsed(
+    `/api/pupils/${encodeURIComponent(pupilId)}/contacts/${encodeURIComponent(contactId)}`,
+    'PATCH',
+    changes,
+    parseContact,
+    'contact',
+  );
+}
+
 export function deleteContact(pupilId: string, contact: Contact): Promise<ApiResult<true>> {
   return sendWithoutAnswer(
     `/api/pupils/${encodeURIComponent(pupilId)}/contacts/${encodeURIComponent(contact.contactId)}?version=${contact.version}`,

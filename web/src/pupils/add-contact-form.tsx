@@ -1,6 +1,9 @@
-/** Adding a contact by hand: who they are, how to reach them, and whether they hold parental responsibility. */
+/**
+ * Adding a contact by hand, or changing one added by hand: who they are, how to reach them, and whether
+ * they hold parental responsibility. A change replaces the contact, against the version read.
+ */
 import { useState, type FormEvent } from 'react';
-import { addContact, type Contact, type NewContact } from '../api/pupils';
+import { addContact, updateContact, type Contact, type NewContact } from '../api/pupils';
 import { refusalState, useFormState, type FieldErrors, type FormFields } from '../admin/form-state';
 import { Checkbox } from '../components/checkbox';
 import { FormProblems } from '../components/form-problems';
@@ -21,21 +24,26 @@ const FIELDS: FormFields<Field> = {
 
 interface AddContactFormProps {
   pupilId: string;
+  /** The contact to change; without it the form adds a new one. */
+  contact?: Contact;
   onAdded: (contact: Contact) => void;
   onCancel: () => void;
 }
 
-export function AddContactForm({ pupilId, onAdded, onCancel }: AddContactFormProps) {
-  const [contactId] = useState(() => crypto.randomUUID());
+export function AddContactForm({ pupilId, contact: existing, onAdded, onCancel }: AddContactFormProps) {
+  const [contactId] = useState(() => existing?.contactId ?? crypto.randomUUID());
   const [values, setValues] = useState({
-    name: '',
-    relationship: '',
-    phone: '',
-    email: '',
-    address: '',
-    priority: '',
+    name: existing?.name ?? '',
+    relationship: existing?.relationship ?? '',
+    phone: existing?.phone ?? '',
+    email: existing?.email ?? '',
+    address: existing?.address ?? '',
+    priority: existing?.priority === undefined ? '' : String(existing.priority),
   });
-  const [parentalResponsibility, setParentalResponsibility] = useState(false);
+  const [parentalResponsibility, setParentalResponsibility] = useState(
+    existing?.parentalResponsibility ?? false,
+  );
+  const headingId = existing ? `change-contact-${existing.contactId}-heading` : 'add-contact-heading';
   const form = useFormState<Field>();
   const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
 
@@ -55,8 +63,7 @@ export function AddContactForm({ pupilId, onAdded, onCancel }: AddContactFormPro
       return;
     }
     form.setState({ kind: 'submitting' });
-    const contact: NewContact = {
-      contactId,
+    const contact: Omit<NewContact, 'contactId'> = {
       name: values.name.trim(),
       relationship: values.relationship.trim(),
       parentalResponsibility,
@@ -65,7 +72,9 @@ export function AddContactForm({ pupilId, onAdded, onCancel }: AddContactFormPro
       if (values[field].trim()) contact[field] = values[field].trim();
     }
     if (priority) contact.priority = Number(priority);
-    const result = await addContact(pupilId, contact);
+    const result = existing
+      ? await updateContact(pupilId, contactId, { ...contact, version: existing.version })
+      : await addContact(pupilId, { contactId, ...contact });
     if (!result.ok) {
       form.setState(refusalState(result.problem, FIELDS));
       return;
@@ -80,9 +89,9 @@ export function AddContactForm({ pupilId, onAdded, onCancel }: AddContactFormPro
   }
 
   return (
-    <section className="admin-section" aria-labelledby="add-contact-heading">
-      <h3 className="subsection-title" id="add-contact-heading">
-        Add a contact
+    <section className="admin-section" aria-labelledby={headingId}>
+      <h3 className="subsection-title" id={headingId}>
+        {existing ? `Change ${existing.name}` : 'Add a contact'}
       </h3>
       <FormProblems state={form.state} fields={FIELDS} alertRef={form.alertRef} />
       <form className="form" noValidate onSubmit={handleSubmit} aria-busy={form.submitting}>
@@ -142,7 +151,13 @@ export function AddContactForm({ pupilId, onAdded, onCancel }: AddContactFormPro
         />
         <div className="button-group">
           <button className="button" type="submit" aria-disabled={form.submitting ? true : undefined}>
-            {form.submitting ? 'Adding…' : 'Add contact'}
+            {existing
+              ? form.submitting
+                ? 'Saving…'
+                : 'Save contact'
+              : form.submitting
+                ? 'Adding…'
+                : 'Add contact'}
           </button>
           <button className="link-button" type="button" onClick={onCancel}>
             Cancel

@@ -1,7 +1,7 @@
 /**
  * Contacts (seed 8.3): who to call about the pupil, in priority order, with parental responsibility
  * marked. People who may manage pupils can add a contact the MIS does not hold (a social worker, say)
- * and remove one they added; contacts from the MIS change only in the MIS.
+ * and change or remove one they added; contacts from the MIS change only in the MIS.
  */
 import { useState } from 'react';
 import { deleteContact, type Contact } from '../../api/pupils';
@@ -10,7 +10,15 @@ import { ActionNotice, type ActionOutcome } from '../../components/action-notice
 import { AddContactForm } from '../add-contact-form';
 import type { PupilTabProps } from '../pupil-tabs';
 
-function ContactCard({ contact, onRemove }: { contact: Contact; onRemove?: () => void }) {
+function ContactCard({
+  contact,
+  onRemove,
+  onChange,
+}: {
+  contact: Contact;
+  onRemove?: () => void;
+  onChange?: () => void;
+}) {
   return (
     <li className="contact-card">
       <h3 className="contact-card__name">
@@ -52,10 +60,19 @@ function ContactCard({ contact, onRemove }: { contact: Contact; onRemove?: () =>
           <dd>{contact.source === 'mis' ? 'The school’s MIS' : 'Added in Lantern'}</dd>
         </div>
       </dl>
-      {onRemove && (
-        <button className="link-button" type="button" onClick={onRemove}>
-          Remove<span className="visually-hidden"> {contact.name}</span>
-        </button>
+      {(onChange || onRemove) && (
+        <p className="button-group">
+          {onChange && (
+            <button className="link-button" type="button" onClick={onChange}>
+              Change<span className="visually-hidden"> {contact.name}</span>
+            </button>
+          )}
+          {onRemove && (
+            <button className="link-button" type="button" onClick={onRemove}>
+              Remove<span className="visually-hidden"> {contact.name}</span>
+            </button>
+          )}
+        </p>
       )}
     </li>
   );
@@ -65,6 +82,8 @@ export function ContactsTab({ pupil, view, onChanged }: PupilTabProps) {
   const access = useMyAccess(view);
   const mayManage = access.phase === 'loaded' && access.access.permissions.includes('students.manage');
   const [adding, setAdding] = useState(false);
+  /** The contact being changed, whose card the form replaces. */
+  const [changing, setChanging] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<ActionOutcome | undefined>();
 
   async function remove(contact: Contact) {
@@ -81,7 +100,7 @@ export function ContactsTab({ pupil, view, onChanged }: PupilTabProps) {
     <>
       <div className="pupil-search__heading">
         <h2 className="section-title">Contacts</h2>
-        {mayManage && !adding && (
+        {mayManage && !adding && !changing && (
           <button className="button button--secondary" type="button" onClick={() => setAdding(true)}>
             Add contact
           </button>
@@ -103,13 +122,37 @@ export function ContactsTab({ pupil, view, onChanged }: PupilTabProps) {
         <p>No contacts are recorded.</p>
       ) : (
         <ul className="contact-list">
-          {pupil.contacts.map((contact) => (
-            <ContactCard
-              key={contact.contactId}
-              contact={contact}
-              {...(mayManage && contact.source === 'manual' ? { onRemove: () => void remove(contact) } : {})}
-            />
-          ))}
+          {pupil.contacts.map((contact) =>
+            changing === contact.contactId ? (
+              <li key={contact.contactId} className="contact-card">
+                <AddContactForm
+                  pupilId={pupil.pupilId}
+                  contact={contact}
+                  onCancel={() => setChanging(undefined)}
+                  onAdded={(saved) => {
+                    setChanging(undefined);
+                    setOutcome({ kind: 'done', text: `Saved ${saved.name}.` });
+                    onChanged?.();
+                  }}
+                />
+              </li>
+            ) : (
+              <ContactCard
+                key={contact.contactId}
+                contact={contact}
+                {...(mayManage && contact.source === 'manual'
+                  ? {
+                      onRemove: () => void remove(contact),
+                      onChange: () => {
+                        // One contact form at a time: its fields' ids are the same.
+                        setAdding(false);
+                        setChanging(contact.contactId);
+                      },
+                    }
+                  : {})}
+              />
+            ),
+          )}
         </ul>
       )}
     </>
