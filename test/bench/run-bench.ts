@@ -12,7 +12,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createAccessServices } from '../../lib/access/access-services';
 import { CategoryRepository } from '../../lib/categories/category-repository';
-import { pupilKeys } from '../../lib/data/keys';
+import { chronologyKeys, pupilKeys } from '../../lib/data/keys';
+import { prefixRange } from '../../lib/data/prefix-range';
 import { createIdentityServices } from '../../lib/identity/identity-services';
 import { KeyRepository } from '../../lib/identity/keys/key-repository';
 import { OperatorUserTasks } from '../../lib/operators/operator-user-tasks';
@@ -155,10 +156,10 @@ async function main(): Promise<void> {
       await dynamo.send(
         new QueryCommand({
           TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
           ExpressionAttributeValues: {
             ':pk': pupilKeys.partition(school.schoolId, chronologyPupils[index]!),
-            ':prefix': 'ENTRY#',
+            ...prefixRange(':prefix', chronologyKeys.prefix),
           },
           ScanIndexForward: false,
           Limit: Math.max(1, query.itemsReturned),
