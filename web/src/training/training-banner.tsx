@@ -24,9 +24,13 @@ export function TrainingBanner({ view, pathname }: { view: SessionView | undefin
   useEffect(() => {
     if (!schoolId) return setOn(false);
     const controller = new AbortController();
-    void getTrainingMode(controller.signal).then((result) => {
-      if (result.ok) setOn(result.value);
-    });
+    // Every page change asks again and cancels the last question: a cancelled one is no failure.
+    void getTrainingMode(controller.signal).then(
+      (result) => {
+        if (result.ok) setOn(result.value);
+      },
+      () => undefined,
+    );
     return () => controller.abort();
   }, [schoolId, pathname, asked]);
 
