@@ -156,6 +156,17 @@ export function mergeIncident(
   );
 }
 
+/** What an action edit sends (lib/incidents/incident-changes.ts ActionEdit): only what changed. */
+export interface ActionEdit extends IncidentChange {
+  text?: string;
+  occurredAt?: string;
+}
+
+/** Edits an action against the version read, with a reason; the earlier version is kept. */
+export function editAction(incidentId: string, actionId: string, edit: ActionEdit): Promise<ApiResult<true>> {
+  return sendParsed(actionPath(incidentId, actionId), 'PATCH', edit, acknowledged, 'changed action');
+}
+
 export function deleteAction(
   incidentId: string,
   actionId: string,

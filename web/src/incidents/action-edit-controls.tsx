@@ -1,13 +1,80 @@
 /**
- * An action's options for editors (REC-6): Delete (or Restore when deleted) and "Split as incident",
- * each with a reason, made against the version shown.
+ * An action's options for editors (REC-6): Edit (what was done and when), Delete (or Restore when
+ * deleted) and "Split as incident", each with a reason, made against the version shown.
  */
 import { useState } from 'react';
-import { deleteAction, restoreAction, splitAction } from '../api/incident-changes';
+import { deleteAction, editAction, restoreAction, splitAction } from '../api/incident-changes';
 import type { IncidentAction } from '../api/incidents';
+import { TextareaField } from '../components/textarea-field';
+import { instantOf, localDateAndTime } from './date-time-fields';
 import { ReasonForm } from './reason-form';
 
-type Open = 'delete' | 'restore' | 'split' | undefined;
+type Open = 'edit' | 'delete' | 'restore' | 'split' | undefined;
+
+/** The action's text and when it happened; only what changed is sent, with the reason. */
+function EditActionForm({
+  action,
+  onDone,
+  onCancel,
+}: {
+  action: IncidentAction;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const id = `action-${action.actionId}-edit`;
+  const [text, setText] = useState(action.text);
+  const initial = localDateAndTime(new Date(action.occurredAt));
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const moved = date !== initial.date || time !== initial.time;
+  const when = instantOf(date, time);
+  return (
+    <ReasonForm
+      id={id}
+      title="Edit action"
+      reasonLabel="Why are you changing it?"
+      hint="The earlier version is kept in the incident's history with this reason."
+      submitLabel="Save action"
+      onSubmit={(reason) =>
+        editAction(action.incidentId, action.actionId, {
+          version: action.version,
+          reason,
+          ...(text.trim() !== action.text ? { text } : {}),
+          // An incomplete date or time is sent as it is, so the API names the field.
+          ...(moved ? { occurredAt: when ? when.toISOString() : `${date}T${time}` } : {}),
+        })
+      }
+      onDone={onDone}
+      onCancel={onCancel}
+    >
+      <TextareaField id={`${id}-text`} label="What was done" value={text} onChange={setText} rows={4} />
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-date`}>
+          Date it happened
+        </label>
+        <input
+          id={`${id}-date`}
+          className="field__input"
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-time`}>
+          Time it happened
+        </label>
+        <input
+          id={`${id}-time`}
+          className="field__input"
+          type="time"
+          value={time}
+          onChange={(event) => setTime(event.target.value)}
+        />
+      </div>
+    </ReasonForm>
+  );
+}
 
 interface ActionEditControlsProps {
   action: IncidentAction;
@@ -24,6 +91,9 @@ export function ActionEditControls({ action, onChanged }: ActionEditControlsProp
   };
   const change = (reason: string) => ({ version: action.version, reason });
   const id = `action-${action.actionId}`;
+  if (open === 'edit') {
+    return <EditActionForm action={action} onDone={done} onCancel={() => setOpen(undefined)} />;
+  }
   if (open === 'delete') {
     return (
       <ReasonForm
@@ -75,6 +145,13 @@ export function ActionEditControls({ action, onChanged }: ActionEditControlsProp
         </button>
       ) : (
         <>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setOpen('edit')}
+          >
+            Edit action
+          </button>
           <button
             type="button"
             className="button button--secondary button--small"
