@@ -785,6 +785,27 @@ const CASES: Record<string, () => Promise<void>> = {
     const own = await read(mine);
     expect(statusOf(own)).toEqual({ status: 200 });
     expect(own.body.incident.incidentId).toBe(mine.incidentId);
+    // Recorded in Child protection, since moved to Bullying: the version written under Child protection
+    // stays out of her history (the lead still sees it).
+    const { pupils, open, dana } = world;
+    const moved = await recordForEditing(world, pupils.ada, [world.hidden], {
+      text: 'What she said at home, for the leads only.',
+    });
+    const recategorised = await dana.json('PATCH', `/api/incidents/${moved.incidentId}`, {
+      version: (await leadHistory(moved.incidentId)).incident.version,
+      reason: 'Reclassified after review',
+      text: 'A falling-out with friends.',
+      pupils: [{ pupilId: pupils.ada, role: 'subject', categoryIds: [open] }],
+    });
+    expect(statusOf(recategorised)).toEqual({ status: 200 });
+    expect((await leadHistory(moved.incidentId)).versions).toEqual([
+      expect.objectContaining({ text: 'What she said at home, for the leads only.' }),
+    ]);
+    const hers = await read(moved);
+    expect(statusOf(hers)).toEqual({ status: 200 });
+    expect(hers.body.incident.text).toBe('A falling-out with friends.');
+    expect(hers.body.versions).toEqual([]);
+    expect(JSON.stringify(hers.body)).not.toContain('for the leads only');
   },
 
   async pinIncident() {
