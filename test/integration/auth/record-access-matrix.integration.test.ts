@@ -725,7 +725,19 @@ const CASES: Record<string, () => Promise<void>> = {
     // A change rewrites every pupil's copy: not when one of them is about a pupil she may not see.
     await refusedWhenSeenInPart(edit);
     const mine = await editableByPriya();
-    expect(statusOf(await edit(mine, await leadHistory(mine.incidentId)))).toEqual({ status: 200 });
+    // Moving one she may change into a category she may not record in.
+    const before = await leadHistory(mine.incidentId);
+    const intoHidden = await priya.json('PATCH', `/api/incidents/${mine.incidentId}`, {
+      version: before.incident.version,
+      reason: 'Reclassified',
+      pupils: [{ pupilId: world.pupils.ada, role: 'subject', categoryIds: [world.hidden] }],
+    });
+    expect(intoHidden).toMatchObject({
+      status: 403,
+      body: { errors: [expect.objectContaining({ field: 'body.pupils.0.categoryIds.0' })] },
+    });
+    expect(await leadHistory(mine.incidentId)).toEqual(before);
+    expect(statusOf(await edit(mine, before))).toEqual({ status: 200 });
     expect((await leadHistory(mine.incidentId)).incident).toMatchObject({
       version: 2,
       text: 'Changed by the form tutor.',
