@@ -8,6 +8,7 @@ import type { PupilView } from '../api/pupils';
 import type { SessionView } from '../api/session-view';
 import { ChronologyTab } from './tabs/chronology-tab';
 import { ContactsTab } from './tabs/contacts-tab';
+import { IncidentSummaryTab } from './tabs/incident-summary-tab';
 import { MonitoringTab } from './tabs/monitoring-tab';
 import { OverviewTab } from './tabs/overview-tab';
 import { VaultTab } from './tabs/vault-tab';
@@ -29,6 +30,7 @@ export interface PupilTab {
 export const PUPIL_TABS: readonly PupilTab[] = [
   { id: 'overview', label: 'Overview', component: OverviewTab },
   { id: 'chronology', label: 'Incidents', component: ChronologyTab },
+  { id: 'summary', label: 'Incident summary', component: IncidentSummaryTab },
   { id: 'contacts', label: 'Contacts', component: ContactsTab },
   { id: 'monitoring', label: 'Monitoring history', component: MonitoringTab },
   { id: 'vault', label: 'Document vault', component: VaultTab },
