@@ -30,6 +30,12 @@ export const getTrainingMode = defineEndpoint({
   response: z.object({ trainingMode: z.boolean() }).meta({ id: 'TrainingModeFlag' }),
 });
 
+/**
+ * Admin-only (admin.settings) and not narrowed by category or class: deciding what to keep must cover
+ * everything recorded in training, and an entry carries only the incident number, the pupil's id and
+ * who recorded it (no pupil name, category or text), so it shows nothing of a record the admin may not
+ * open; the incident itself is opened through the ordinary, permission-checked routes.
+ */
 export const getTraining = defineEndpoint({
   operationId: 'getTraining',
   method: 'GET',
