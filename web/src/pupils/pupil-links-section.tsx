@@ -111,7 +111,7 @@ export function PupilLinksSection({ pupil, mayManage, onChanged }: PupilLinksSec
   }
 
   return (
-    <section aria-labelledby="pupil-links-heading">
+    <section className="pupil-links-section" aria-labelledby="pupil-links-heading">
       <div className="pupil-search__heading">
         <h2 className="section-title" id="pupil-links-heading">
           Linked pupils
