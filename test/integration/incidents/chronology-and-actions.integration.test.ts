@@ -8,7 +8,14 @@ import { randomUUID } from 'node:crypto';
 import type { Category } from '../../../lib/categories/category';
 import { startApiHarness, type ApiHarness } from '../../support/api-harness';
 import { demoStaff, signInAs, signInElevated, type StaffClient } from '../../support/staff-client';
-import { actionBody, addPupil, categoriesOf, incidentBody, type Problem } from './incident-test-support';
+import {
+  actionBody,
+  addPupil,
+  categoriesOf,
+  incidentBody,
+  moveLeadIntoGroupWithoutChildProtection,
+  type Problem,
+} from './incident-test-support';
 
 interface Copy {
   incidentId: string;
@@ -50,30 +57,11 @@ beforeAll(async () => {
   category = await categoriesOf(harness.table, dana.schoolId);
 
   // Priya leads pastoral care here: every category but Child protection, and no pupils without a class.
-  const groups = await dana.json<{ items: ({ name: string } & Record<string, unknown>)[] }>(
-    'GET',
-    '/api/admin/user-groups',
-  );
-  const dsl = groups.body.items.find((group) => group.name === 'Designated Safeguarding Leads')!;
-  const pastoral = await dana.json<{ groupId: string }>('POST', '/api/admin/user-groups', {
-    name: 'Pastoral leads',
-    description: '',
-    systemPermissions: ['students.list', 'students.details', 'incidents.add'],
-    categoryPermissions: {
-      ...(dsl.categoryPermissions as Record<string, unknown>),
-      [category('Child protection').categoryId]: {
-        viewStudents: false,
-        viewIncidents: false,
-        addIncidents: true,
-      },
-    },
-    newCategoryDefault: { viewStudents: true, viewIncidents: true, addIncidents: true },
-  });
-  expect(pastoral.status).toBe(201);
-  const users = await dana.json<{ items: { personId: string; email: string }[] }>('GET', '/api/admin/users');
-  const priyaId = users.body.items.find((user) => user.email.startsWith('priya'))!.personId;
-  const moved = await dana.json('PATCH', `/api/admin/users/${priyaId}`, { groupId: pastoral.body.groupId });
-  expect(moved.status).toBe(200);
+  await moveLeadIntoGroupWithoutChildProtection(dana, category, 'Pastoral leads', [
+    'students.list',
+    'students.details',
+    'incidents.add',
+  ]);
   priya = await signInElevated(harness.baseUrl, 'priya', dana.schoolId);
 
   const bullying = incidentBody(hannah, [category('Bullying').categoryId], {

@@ -6,7 +6,14 @@
  */
 import { startApiHarness, type ApiHarness } from '../../support/api-harness';
 import { demoStaff, signInAs, signInElevated, type StaffClient } from '../../support/staff-client';
-import { actionBody, addPupil, categoriesOf, incidentBody, type Problem } from './incident-test-support';
+import {
+  actionBody,
+  addPupil,
+  categoriesOf,
+  incidentBody,
+  moveLeadIntoGroupWithoutChildProtection,
+  type Problem,
+} from './incident-test-support';
 import type { Category } from '../../../lib/categories/category';
 
 interface Marker {
@@ -64,38 +71,12 @@ beforeAll(async () => {
   category = await categoriesOf(harness.table, dana.schoolId);
 
   // Priya may edit incidents, but not see Child protection.
-  const groups = await dana.json<{ items: ({ name: string } & Record<string, unknown>)[] }>(
-    'GET',
-    '/api/admin/user-groups',
-  );
-  const dsl = groups.body.items.find((group) => group.name === 'Designated Safeguarding Leads')!;
-  const pastoral = await dana.json<{ groupId: string }>('POST', '/api/admin/user-groups', {
-    name: 'Pastoral editors',
-    description: '',
-    systemPermissions: [
-      'students.list',
-      'students.details',
-      'students.withoutClass',
-      'incidents.add',
-      'incidents.edit',
-    ],
-    categoryPermissions: {
-      ...(dsl.categoryPermissions as Record<string, unknown>),
-      [category('Child protection').categoryId]: {
-        viewStudents: false,
-        viewIncidents: false,
-        addIncidents: true,
-      },
-    },
-    newCategoryDefault: { viewStudents: true, viewIncidents: true, addIncidents: true },
-  });
-  expect(pastoral.status).toBe(201);
-  pastoralGroupId = pastoral.body.groupId;
-  const users = await dana.json<{ items: { personId: string; email: string }[] }>('GET', '/api/admin/users');
-  priyaId = users.body.items.find((user) => user.email.startsWith('priya'))!.personId;
-  expect((await dana.json('PATCH', `/api/admin/users/${priyaId}`, { groupId: pastoralGroupId })).status).toBe(
-    200,
-  );
+  ({ groupId: pastoralGroupId, priyaId } = await moveLeadIntoGroupWithoutChildProtection(
+    dana,
+    category,
+    'Pastoral editors',
+    ['students.list', 'students.details', 'students.withoutClass', 'incidents.add', 'incidents.edit'],
+  ));
   priya = await signInElevated(harness.baseUrl, 'priya', dana.schoolId);
 }, 120_000);
 

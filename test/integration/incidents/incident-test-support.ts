@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CategoryRepository } from '../../../lib/categories/category-repository';
 import type { Category } from '../../../lib/categories/category';
 import { PupilRepository } from '../../../lib/pupils/pupil-repository';
+import type { StaffClient } from '../../support/staff-client';
 import type { TestTable } from '../../support/test-table';
 
 export interface Problem {
@@ -53,6 +54,44 @@ export async function categoriesOf(
     if (!found) throw new Error(`No category ${name}`);
     return found;
   };
+}
+
+/**
+ * Makes a user group with the DSL group's category permissions except that it may not see Child
+ * protection (it may still add to it), with these system permissions, and moves Priya into it; the lead
+ * makes the changes through the admin API. Answers the group's and Priya's ids.
+ */
+export async function moveLeadIntoGroupWithoutChildProtection(
+  lead: StaffClient,
+  category: (name: string) => Category,
+  name: string,
+  systemPermissions: readonly string[],
+): Promise<{ groupId: string; priyaId: string }> {
+  const groups = await lead.json<{ items: ({ name: string } & Record<string, unknown>)[] }>(
+    'GET',
+    '/api/admin/user-groups',
+  );
+  const dsl = groups.body.items.find((group) => group.name === 'Designated Safeguarding Leads')!;
+  const created = await lead.json<{ groupId: string }>('POST', '/api/admin/user-groups', {
+    name,
+    description: '',
+    systemPermissions,
+    categoryPermissions: {
+      ...(dsl.categoryPermissions as Record<string, unknown>),
+      [category('Child protection').categoryId]: {
+        viewStudents: false,
+        viewIncidents: false,
+        addIncidents: true,
+      },
+    },
+    newCategoryDefault: { viewStudents: true, viewIncidents: true, addIncidents: true },
+  });
+  if (created.status !== 201) throw new Error(`Creating ${name} answered ${created.status}`);
+  const users = await lead.json<{ items: { personId: string; email: string }[] }>('GET', '/api/admin/users');
+  const priyaId = users.body.items.find((user) => user.email.startsWith('priya'))!.personId;
+  const moved = await lead.json('PATCH', `/api/admin/users/${priyaId}`, { groupId: created.body.groupId });
+  if (moved.status !== 200) throw new Error(`Moving Priya answered ${moved.status}`);
+  return { groupId: created.body.groupId, priyaId };
 }
 
 /** A new incident body: a minute ago, for this pupil, in these categories. */
