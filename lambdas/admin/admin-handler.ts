@@ -1,4 +1,4 @@
-/** Admin, audit and access API area: users, user groups, alert groups, classes, settings, audit reports, own access. */
+/** Admin, audit and access API area: users, user groups, alert groups, classes, settings, MIS connector credentials, audit reports, own access. */
 import { describeAccess, getMyAccess } from '../../lib/access/access-api';
 import {
   addUser,
@@ -37,6 +37,7 @@ import { adminProblems } from '../../lib/admin/admin-problems';
 import { autoAlertService } from '../../lib/alerts/auto-alert-services';
 import { trainingService } from '../../lib/training/training-services';
 import { adminAutoAlertEndpoints } from './auto-alert-endpoints';
+import { connectorEndpoints } from './connector-endpoints';
 import { trainingEndpoints } from './training-endpoints';
 
 const context = createApiContext();
@@ -166,6 +167,7 @@ export const handler = createApiHandler(
     }),
     ...adminAutoAlertEndpoints(autoAlertService(context)),
     ...trainingEndpoints(trainingService(context)),
+    ...connectorEndpoints(context.connectors),
   ]),
   context.handlerOptions,
 );

@@ -1,5 +1,5 @@
-/** The audit actor of an authenticated staff request. */
-import type { StaffPrincipal } from '../platform/http/endpoint';
+/** The audit actor of an authenticated staff or MIS connector request. */
+import type { ConnectorPrincipal, StaffPrincipal } from '../platform/http/endpoint';
 import type { AuditActor } from './audit-event';
 
 export function auditActorOf(
@@ -10,6 +10,24 @@ export function auditActorOf(
     schoolId: principal.schoolId,
     personId: principal.personId,
     actorName: principal.displayName,
+    sourceIp: request.sourceIp,
+    userAgent: request.userAgent,
+    requestId: request.requestId,
+  };
+}
+
+/**
+ * The audit actor of an MIS connector's request: `connector:<credentialId>`, named by its label, so a
+ * push is audited at school level and its trail is one GSI2 Query like a person's.
+ */
+export function auditActorOfConnector(
+  principal: ConnectorPrincipal,
+  request: { readonly sourceIp: string; readonly userAgent: string; readonly requestId: string },
+): AuditActor {
+  return {
+    schoolId: principal.schoolId,
+    personId: `connector:${principal.credentialId}`,
+    actorName: `MIS connector "${principal.label}"`,
     sourceIp: request.sourceIp,
     userAgent: request.userAgent,
     requestId: request.requestId,

@@ -73,7 +73,15 @@ export const AUDIT_ACTIONS = [
   // Training mode (REC-11).
   'training.start',
   'training.finish',
+  // MIS connector credentials (MIS-1).
+  'mis.connector.create',
+  'mis.connector.rotate',
+  'mis.connector.revoke',
 ] as const;
+
+/** The actor id of an MIS connector (lib/audit/audit-actor.ts `auditActorOfConnector`). */
+export const CONNECTOR_ACTOR_PATTERN =
+  /^connector:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -82,7 +90,8 @@ export const AuditEventSchema = z
   .object({
     eventId: z.string().uuid(),
     schoolId: z.string().uuid(),
-    actorPersonId: z.string().uuid(),
+    /** A person's id, or `connector:<credentialId>` for an MIS connector's push. */
+    actorPersonId: z.union([z.string().uuid(), z.string().regex(CONNECTOR_ACTOR_PATTERN)]),
     actorName: z.string(),
     action: AuditActionSchema,
     resourceType: z.string().max(40),
@@ -101,6 +110,7 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 /** Who is acting and from where: taken from the authenticated request, never from its body. */
 export interface AuditActor {
   readonly schoolId: string;
+  /** A person's id, or `connector:<credentialId>` for an MIS connector. */
   readonly personId: string;
   readonly actorName: string;
   readonly sourceIp: string;

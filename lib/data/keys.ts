@@ -10,6 +10,7 @@
  * | School         | SCHOOL#<schoolId>         | PROFILE             | SCHOOLS       | NAME#<normalised name>#<id> |
  * | SchoolUrnGuard | URN#<urn>                 | URN                 |               |                             |
  * | OperatorToken  | OPERATOR_TOKEN#<sha256>   | OPERATOR_TOKEN      | OPERATORS     | TOKEN#<createdAt>#<tokenId> |
+ * | ConnectorCredential | CONNECTOR#<sha256>   | CONNECTOR           | SCHOOL#<schoolId>#CONNECTORS | <createdAt>#<credentialId> |
  * | Transfer       | TRANSFER#<transferId>     | TRANSFER            |               |                             |
  * | Person         | PERSON#<personId>         | PROFILE             |               |                             |
  * | EmailGuard     | EMAIL#<encoded email>     | EMAIL               |               |                             |
@@ -69,6 +70,11 @@
  *   as the School, conditional on not existing.
  * - Authenticate an operator: GetItem on the SHA-256 of the presented token (the token itself
  *   is never stored). List operator tokens: Query GSI1 GSI1PK=OPERATORS.
+ * - Authenticate an MIS connector: GetItem CONNECTOR#<SHA-256 of the presented secret> (the secret is
+ *   never stored); the item names the one school it may push for. A school's connector credentials (to
+ *   list, rotate or revoke one): Query GSI1 SCHOOL#<s>#CONNECTORS (a few items). Rotating is one
+ *   transaction that puts the new secret's item and deletes the old one; lastUsedAt is an update
+ *   conditional on being over an hour old, so a push does not always write.
  * - Transfer workflow state (foundation slice; grows with the transfers issue): GetItem by id.
  * - Sign in: GetItem EmailGuard (email → person), GetItem Person, Query GSI1 PERSON#<id>#SCHOOLS for
  *   the person's schools (one identity, several schools).
@@ -167,6 +173,16 @@ export const operatorTokenKeys = {
   listPartition: 'OPERATORS',
   listSortKey: (createdAt: string, tokenId: string): string =>
     `TOKEN#${part(createdAt, 'createdAt')}#${part(tokenId, 'tokenId')}`,
+};
+
+export const connectorKeys = {
+  credential: (secretHash: string): TableKey => ({
+    PK: `CONNECTOR#${part(secretHash, 'secretHash')}`,
+    SK: 'CONNECTOR',
+  }),
+  schoolPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#CONNECTORS`,
+  schoolSortKey: (createdAt: string, credentialId: string): string =>
+    `${part(createdAt, 'createdAt')}#${part(credentialId, 'credentialId')}`,
 };
 
 export const transferKeys = {

@@ -9,6 +9,8 @@ import { createKeyServices, type KeyServices } from '../identity/keys/key-servic
 import { PasswordLinkRepository } from '../identity/password-link-repository';
 import { PasswordLinkService } from '../identity/password-link-service';
 import { MailService } from '../mail/mail-service';
+import { ConnectorCredentialRepository } from '../mis/connector-credential-repository';
+import { ConnectorCredentialService } from '../mis/connector-credential-service';
 import { OperatorTokenRepository } from '../operators/operator-token-repository';
 import { SchoolRepository } from '../schools/school-repository';
 import { OperatorTokenService } from '../operators/operator-token-service';
@@ -30,6 +32,8 @@ export interface ApiContext {
   readonly keys: KeyServices;
   readonly access: AccessServices;
   readonly passwordLinks: PasswordLinkService;
+  /** MIS connector credentials: administered in the admin area, verified by the `connector` rule. */
+  readonly connectors: ConnectorCredentialService;
   readonly handlerOptions: ApiHandlerOptions;
 }
 
@@ -42,6 +46,10 @@ export function createApiContext(): ApiContext {
   );
   const identity = createIdentityServices(clients.dynamo, environment.TABLE_NAME);
   const access = createAccessServices(clients.dynamo, environment.TABLE_NAME);
+  const connectors = new ConnectorCredentialService({
+    repository: new ConnectorCredentialRepository(clients.dynamo, environment.TABLE_NAME),
+    audit: access.audit,
+  });
   const passwordLinks = new PasswordLinkService({
     ...identity,
     schools: new SchoolRepository(clients.dynamo, environment.TABLE_NAME),
@@ -64,10 +72,12 @@ export function createApiContext(): ApiContext {
     }),
     access,
     passwordLinks,
+    connectors,
     handlerOptions: {
       maxBodyBytes: environment.MAX_BODY_BYTES,
       authenticators: {
         operator: (secret) => operatorTokens.verify(secret),
+        connector: (secret) => connectors.verify(secret),
         staff: async (sessionId) => {
           // One round trip once this container has seen the session (session, membership, group and
           // settings in one batch); two the first time (the session, then the rest).

@@ -6,7 +6,7 @@ import { authorisation, type AccessProfile } from '../../access/authorisation';
 import { SYSTEM_PERMISSION_LABELS } from '../../access/permissions';
 import { constantTimeEqual } from '../../identity/opaque-token';
 import { readSessionCookie } from '../../identity/session-cookie';
-import type { AccessRule, Principal, StaffPrincipal } from './endpoint';
+import type { AccessRule, ConnectorPrincipal, Principal, StaffPrincipal } from './endpoint';
 import { problems } from './problem';
 import type { HeaderMap } from './request-parsing';
 
@@ -32,6 +32,10 @@ export interface AccessRefusal {
 export interface Authenticators {
   /** Resolves an operator bearer token to its record, or undefined when it is not valid. */
   readonly operator: (secret: string) => Promise<{ tokenId: string; label: string } | undefined>;
+  /** Resolves an MIS connector secret to its credential, or undefined when it is unknown or revoked. */
+  readonly connector: (
+    secret: string,
+  ) => Promise<{ schoolId: string; credentialId: string; label: string } | undefined>;
   /** Resolves a session cookie to its live session, or undefined when it is unknown, expired or ended. */
   readonly staff: (sessionId: string) => Promise<StaffSession | undefined>;
   readonly recordRefusal: (refusal: AccessRefusal) => Promise<void>;
@@ -77,6 +81,29 @@ export async function establishPrincipal(
       }
       return { kind: 'operator', tokenId: token.tokenId, label: token.label };
     }
+    case 'connector': {
+      // Only the bearer header counts: a session cookie (sent by any browser) never stands in for it.
+      const secret = bearerToken(headers);
+      if (!secret) {
+        throw problems.unauthenticated(
+          'This operation needs an MIS connector credential.',
+          'Bearer realm="lantern-connector"',
+        );
+      }
+      const credential = await authenticators.connector(secret);
+      if (!credential) {
+        throw problems.unauthenticated(
+          'The connector credential is not valid: it may have been rotated or revoked.',
+          'Bearer realm="lantern-connector", error="invalid_token"',
+        );
+      }
+      return {
+        kind: 'connector',
+        schoolId: credential.schoolId,
+        credentialId: credential.credentialId,
+        label: credential.label,
+      };
+    }
     case 'staff': {
       const sessionId = readSessionCookie(headers.cookie);
       const session = sessionId ? await authenticators.staff(sessionId) : undefined;
@@ -121,5 +148,16 @@ export async function establishPrincipal(
 /** The staff principal of a request whose endpoint's rule is `staff` (the bundle has already checked it). */
 export function staffPrincipal(principal: Principal): StaffPrincipal {
   if (principal.kind !== 'staff') throw problems.unauthenticated('Sign in to continue.');
+  return principal;
+}
+
+/** The connector principal of a request whose endpoint's rule is `connector` (the bundle has already checked it). */
+export function connectorPrincipal(principal: Principal): ConnectorPrincipal {
+  if (principal.kind !== 'connector') {
+    throw problems.unauthenticated(
+      'This operation needs an MIS connector credential.',
+      'Bearer realm="lantern-connector"',
+    );
+  }
   return principal;
 }

@@ -7,6 +7,7 @@ import { CATEGORY_ENDPOINTS } from '../../categories/categories-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
+import { CONNECTOR_ENDPOINTS } from '../../mis/connector-api';
 import { MONITORING_ENDPOINTS } from '../../monitoring/monitoring-api';
 import { PUPIL_ENDPOINTS } from '../../pupils/pupils-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
@@ -33,6 +34,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...ADMIN_AUTO_ALERT_ENDPOINTS,
   ...DASHBOARD_TRAINING_ENDPOINTS,
   ...ADMIN_TRAINING_ENDPOINTS,
+  ...CONNECTOR_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
   ...INCIDENT_ENDPOINTS,
   ...STAFF_ENDPOINTS,

@@ -3,7 +3,8 @@
  * published description cannot drift apart.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { EndpointContract } from '../http/endpoint';
+import type { z } from 'zod';
+import type { EndpointContract, RawBodyContract } from '../http/endpoint';
 import { ProblemSchema } from '../http/problem';
 
 const STANDARD_PROBLEMS: Record<number, string> = {
@@ -35,6 +36,25 @@ function problemResponses(
   return responses;
 }
 
+function isJsonMediaType(mediaType: string): boolean {
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+/** A raw body, once per accepted media type: JSON ones with the contract's schema, others as text. */
+function rawRequestBody(rawBody: RawBodyContract) {
+  const content: Record<string, { schema: z.ZodType | { type: 'string' | 'object' } }> = {};
+  for (const mediaType of rawBody.mediaTypes) {
+    content[mediaType] = {
+      schema: isJsonMediaType(mediaType) ? (rawBody.jsonSchema ?? { type: 'object' }) : { type: 'string' },
+    };
+  }
+  return {
+    required: true,
+    description: `${rawBody.description} At most ${rawBody.maxBytes} bytes.`,
+    content,
+  };
+}
+
 export function buildOpenApiDocument(
   contracts: readonly EndpointContract[],
   info: { version: string; serverUrl?: string },
@@ -44,6 +64,12 @@ export function buildOpenApiDocument(
     type: 'http',
     scheme: 'bearer',
     description: 'Operator token created with `npm run lantern -- operator token create`.',
+  });
+  registry.registerComponent('securitySchemes', 'connectorCredential', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An MIS connector credential (lcn_…), created by a school admin under Admin > MIS connection; it pushes for that school only.',
   });
   registry.registerComponent('securitySchemes', 'staffSession', {
     type: 'apiKey',
@@ -61,6 +87,7 @@ export function buildOpenApiDocument(
       summary: contract.summary,
       tags: [...contract.tags],
       ...(contract.access.kind === 'operator' ? { security: [{ operatorToken: [] }] } : {}),
+      ...(contract.access.kind === 'connector' ? { security: [{ connectorCredential: [] }] } : {}),
       ...(contract.access.kind === 'staff' ? { security: [{ staffSession: [] }] } : {}),
       // The user-group permission the route needs (most apply only once the session is elevated with a key).
       ...(contract.access.kind === 'staff' && contract.access.permission
@@ -72,6 +99,7 @@ export function buildOpenApiDocument(
         ...(contract.body
           ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } }
           : {}),
+        ...(contract.rawBody ? { body: rawRequestBody(contract.rawBody) } : {}),
       },
       responses: {
         [String(success)]:

@@ -145,6 +145,7 @@ const handler = createApiHandler(
     authenticators: {
       operator: (token) =>
         Promise.resolve(token === 'lantern_op_good' ? { tokenId: 't1', label: 'ops' } : undefined),
+      connector: () => Promise.resolve(undefined),
       staff: (sessionId) => Promise.resolve(SESSIONS[sessionId]),
       recordRefusal: (refusal) => {
         refusals.push(refusal);

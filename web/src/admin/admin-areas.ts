@@ -6,7 +6,14 @@
 import type { MyAccess } from '../api/my-access';
 
 export type AdminAreaId =
-  'users' | 'user-groups' | 'alert-groups' | 'categories' | 'agencies' | 'classes' | 'settings';
+  | 'users'
+  | 'user-groups'
+  | 'alert-groups'
+  | 'categories'
+  | 'agencies'
+  | 'classes'
+  | 'settings'
+  | 'mis-connection';
 
 export interface AdminArea {
   readonly id: AdminAreaId;
@@ -66,6 +73,13 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     description: 'Idle timeout, allowed email domains and class restrictions.',
     permission: 'admin.settings',
   },
+  {
+    id: 'mis-connection',
+    href: '/admin/mis-connection',
+    label: 'MIS connection',
+    description: 'Credentials your MIS connector uses to send pupils, staff, classes and attendance.',
+    permission: 'admin.imports',
+  },
 ];
 
 /** Permissions that open some part of the admin area (audit.view: a user's audit trail). */
@@ -74,6 +88,7 @@ const ADMIN_PERMISSIONS: ReadonlySet<string> = new Set([
   'admin.categories',
   'admin.classes',
   'admin.settings',
+  'admin.imports',
   'audit.view',
 ]);
 

@@ -21,6 +21,7 @@ export type AdminScreen =
   | { screen: 'classes' }
   | { screen: 'class-access'; classId: string }
   | { screen: 'settings' }
+  | { screen: 'mis-connection' }
   | { screen: 'not-found' };
 
 /** The paths under /admin the app knows, for links. */
@@ -44,6 +45,7 @@ export const adminPaths = {
   classes: '/admin/classes',
   classAccess: (classId: string) => `/admin/classes/${encodeURIComponent(classId)}`,
   settings: '/admin/settings',
+  misConnection: '/admin/mis-connection',
 } as const;
 
 /** Ids in paths are UUIDs; anything else is a path the app does not know. */
@@ -81,6 +83,8 @@ export function resolveAdminScreen(pathname: string): AdminScreen {
       return id ? { screen: 'class-access', classId: id } : { screen: 'not-found' };
     case 'settings':
       return third === undefined ? { screen: 'settings' } : { screen: 'not-found' };
+    case 'mis-connection':
+      return third === undefined ? { screen: 'mis-connection' } : { screen: 'not-found' };
     default:
       return { screen: 'not-found' };
   }
@@ -114,6 +118,8 @@ export function areaOf(screen: AdminScreen): AdminAreaId | undefined {
       return 'classes';
     case 'settings':
       return 'settings';
+    case 'mis-connection':
+      return 'mis-connection';
     case 'overview':
     case 'not-found':
       return undefined;

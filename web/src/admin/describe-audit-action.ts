@@ -44,6 +44,9 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'dashboard.alerts.clear': "Cleared a user's dashboard alerts",
   'training.start': 'Switched training mode on',
   'training.finish': 'Switched training mode off, keeping or discarding what was recorded in it',
+  'mis.connector.create': 'Created an MIS connector credential',
+  'mis.connector.rotate': 'Rotated an MIS connector credential',
+  'mis.connector.revoke': 'Revoked an MIS connector credential',
 };
 
 export function describeAuditAction(action: string): string {

@@ -26,6 +26,7 @@ import { CategoriesPage } from './categories-page';
 import { CategoryPage } from './category-page';
 import { ClassAccessPage } from './class-access-page';
 import { ClassesPage } from './classes-page';
+import { MisConnectionPage } from './mis-connection-page';
 import { DeactivatedUsersPage } from './deactivated-users-page';
 import { NewCategoryPage } from './new-category-page';
 import { SettingsPage } from './settings-page';
@@ -81,6 +82,8 @@ function screenFor(screen: AdminScreen, view: SessionView, access: MyAccess) {
       return <ClassAccessPage key={screen.classId} classId={screen.classId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'mis-connection':
+      return <MisConnectionPage />;
     case 'not-found':
       return <NotFoundPage signedIn />;
   }
