@@ -314,15 +314,21 @@ function attendanceOf(pupil: LooseRecord, fileDate: string): AttendanceRead {
   }
   if (latest === undefined) return { days: [] };
   const from = text(latest['AttendanceStartDate']);
+  const counted = ['SessionsPossible', 'SessionsAttended', 'SessionsAuthorised', 'SessionsUnauthorised'].some(
+    (name) => text(latest[name]) !== undefined,
+  );
   const yearEnd = from === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(from) ? undefined : academicYearEnd(from);
-  const summary = defined({
-    from,
-    to: yearEnd === undefined ? undefined : yearEnd < fileDate ? yearEnd : fileDate,
-    sessionsPossible: wholeNumber(text(latest['SessionsPossible'])),
-    sessionsAttended: wholeNumber(text(latest['SessionsAttended'])),
-    sessionsAuthorisedAbsence: wholeNumber(text(latest['SessionsAuthorised'])),
-    sessionsUnauthorisedAbsence: wholeNumber(text(latest['SessionsUnauthorised'])),
-  });
+  // Without any session counts there is no summary (the marks alone may still be read).
+  const summary = !counted
+    ? undefined
+    : defined({
+        from,
+        to: yearEnd === undefined ? undefined : yearEnd < fileDate ? yearEnd : fileDate,
+        sessionsPossible: wholeNumber(text(latest['SessionsPossible'])),
+        sessionsAttended: wholeNumber(text(latest['SessionsAttended'])),
+        sessionsAuthorisedAbsence: wholeNumber(text(latest['SessionsAuthorised'])),
+        sessionsUnauthorisedAbsence: wholeNumber(text(latest['SessionsUnauthorised'])),
+      });
   // Marks are read with whitespace other than spaces removed (a long string may be wrapped).
   const marks =
     typeof latest['AttendanceMarks'] === 'string' ? latest['AttendanceMarks'].replace(/[\t\r\n]/g, '') : '';
