@@ -13,7 +13,8 @@ export type AdminAreaId =
   | 'agencies'
   | 'classes'
   | 'settings'
-  | 'mis-connection';
+  | 'mis-connection'
+  | 'imports';
 
 export interface AdminArea {
   readonly id: AdminAreaId;
@@ -78,6 +79,14 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     href: '/admin/mis-connection',
     label: 'MIS connection',
     description: 'Credentials your MIS connector uses to send pupils, staff, classes and attendance.',
+    permission: 'admin.imports',
+  },
+  {
+    id: 'imports',
+    href: '/admin/imports',
+    label: 'Imports',
+    description:
+      'Whether the nightly MIS import is up to date, what each import did and what it skipped; run one now.',
     permission: 'admin.imports',
   },
 ];

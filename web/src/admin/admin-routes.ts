@@ -22,6 +22,8 @@ export type AdminScreen =
   | { screen: 'class-access'; classId: string }
   | { screen: 'settings' }
   | { screen: 'mis-connection' }
+  | { screen: 'imports' }
+  | { screen: 'import'; importId: string }
   | { screen: 'not-found' };
 
 /** The paths under /admin the app knows, for links. */
@@ -46,6 +48,8 @@ export const adminPaths = {
   classAccess: (classId: string) => `/admin/classes/${encodeURIComponent(classId)}`,
   settings: '/admin/settings',
   misConnection: '/admin/mis-connection',
+  imports: '/admin/imports',
+  import: (importId: string) => `/admin/imports/${encodeURIComponent(importId)}`,
 } as const;
 
 /** Ids in paths are UUIDs; anything else is a path the app does not know. */
@@ -85,6 +89,9 @@ export function resolveAdminScreen(pathname: string): AdminScreen {
       return third === undefined ? { screen: 'settings' } : { screen: 'not-found' };
     case 'mis-connection':
       return third === undefined ? { screen: 'mis-connection' } : { screen: 'not-found' };
+    case 'imports':
+      if (third === undefined) return { screen: 'imports' };
+      return id ? { screen: 'import', importId: id } : { screen: 'not-found' };
     default:
       return { screen: 'not-found' };
   }
@@ -120,6 +127,9 @@ export function areaOf(screen: AdminScreen): AdminAreaId | undefined {
       return 'settings';
     case 'mis-connection':
       return 'mis-connection';
+    case 'imports':
+    case 'import':
+      return 'imports';
     case 'overview':
     case 'not-found':
       return undefined;

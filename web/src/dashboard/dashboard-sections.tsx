@@ -1,13 +1,14 @@
 /**
- * The dashboard (REC-10): quick search and Add incident, then Alerts, My assigned, My history and
- * Recently viewed. A session without a key gets only Alerts and My history (the API leaves the other
- * two out), as the incumbent's restricted dashboard does.
+ * The dashboard (REC-10): quick search and Add incident, the MIS import light (MIS-4), then Alerts,
+ * My assigned, My history and Recently viewed. A session without a key gets only Alerts and My
+ * history (the API leaves the other two out), as the incumbent's restricted dashboard does.
  */
 import { fetchDashboard, type Dashboard } from '../api/dashboard';
 import { useLoaded } from '../admin/use-loaded';
 import { ProblemAlert } from '../components/problem-alert';
 import { AlertsSection } from './alerts-section';
 import { IncidentRowsSection, type IncidentRowView } from './incident-rows-section';
+import { MisHealthSection } from './mis-health-section';
 import { QuickActions } from './quick-actions';
 import { RecentlyViewedSection } from './recently-viewed-section';
 import './dashboard.css';
@@ -44,6 +45,7 @@ export function DashboardSections() {
   return (
     <>
       <QuickActions />
+      <MisHealthSection />
       {state.phase === 'loading' && <p className="hint">Loading your dashboard…</p>}
       {state.phase === 'failed' && <ProblemAlert problem={state.problem} />}
       {state.phase === 'loaded' && (

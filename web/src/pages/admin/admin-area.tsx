@@ -27,6 +27,8 @@ import { CategoryPage } from './category-page';
 import { ClassAccessPage } from './class-access-page';
 import { ClassesPage } from './classes-page';
 import { MisConnectionPage } from './mis-connection-page';
+import { ImportPage } from './import-page';
+import { ImportsPage } from './imports-page';
 import { DeactivatedUsersPage } from './deactivated-users-page';
 import { NewCategoryPage } from './new-category-page';
 import { SettingsPage } from './settings-page';
@@ -84,6 +86,10 @@ function screenFor(screen: AdminScreen, view: SessionView, access: MyAccess) {
       return <SettingsPage />;
     case 'mis-connection':
       return <MisConnectionPage />;
+    case 'imports':
+      return <ImportsPage />;
+    case 'import':
+      return <ImportPage key={screen.importId} importId={screen.importId} />;
     case 'not-found':
       return <NotFoundPage signedIn />;
   }
