@@ -25,6 +25,12 @@ export const SchoolSettingsInputSchema = z
     /** When on, every new incident must alert at least one person or alert group (REC-3). */
     requireAlert: z.boolean().default(false),
     /**
+     * When on, the nightly MIS import deactivates users added from MIS staff whom the MIS stops listing
+     * (IAM-5). Optional so a client that predates it cannot switch it off by leaving it out: omitted
+     * keeps what is stored.
+     */
+    disableUsersMissingFromMis: z.boolean().optional(),
+    /**
      * Accepted so that settings read can be sent back as they are, and ignored: training mode is only
      * switched through /api/admin/training, where switching it off reviews what was recorded (REC-11).
      */
@@ -35,6 +41,8 @@ export const SchoolSettingsInputSchema = z
 
 export const SchoolSettingsSchema = SchoolSettingsInputSchema.extend({
   schoolId: z.string().uuid(),
+  /** Off until an admin turns it on; settings saved before it existed read as off. */
+  disableUsersMissingFromMis: z.boolean().default(false),
   /**
    * Training mode (REC-11): new incidents and actions are marked as training until an admin switches it
    * off (reviewing what was added). Not part of the settings form: it has its own start and finish.
@@ -60,6 +68,7 @@ export function defaultSchoolSettings(schoolId: string, at: string): SchoolSetti
     allowedEmailDomains: [],
     classRestrictionsEnabled: false,
     requireAlert: false,
+    disableUsersMissingFromMis: false,
     trainingMode: false,
     updatedAt: at,
     version: 0,

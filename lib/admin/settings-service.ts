@@ -49,6 +49,7 @@ export class SettingsService {
           'allowedEmailDomains',
           'classRestrictionsEnabled',
           'requireAlert',
+          'disableUsersMissingFromMis',
         ]).join(', ') || 'nothing'
       }`,
     });

@@ -40,6 +40,11 @@ export const MembershipSchema = z.object({
    * cleared on deactivation (and chosen again on reactivation), so a group's member count is exact.
    */
   groupId: z.string().uuid().optional(),
+  /**
+   * The MIS id of the member of staff this user was added from (IAM-5); absent for users added by
+   * hand. The import deactivates such a user when the MIS stops listing them, if the school asks.
+   */
+  misStaffId: z.string().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

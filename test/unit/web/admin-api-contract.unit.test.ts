@@ -328,6 +328,7 @@ describe('alert groups, classes and settings', () => {
       allowedEmailDomains: [],
       classRestrictionsEnabled: false,
       requireAlert: false,
+      disableUsersMissingFromMis: false,
     };
     await expect(webValue('admin-settings', 'fetchSchoolSettings')).resolves.toEqual({
       ...input,
@@ -340,7 +341,12 @@ describe('alert groups, classes and settings', () => {
     await webValue(
       'admin-settings',
       'saveSchoolSettings',
-      { ...input, allowedEmailDomains: ['oakfield.sch.uk'], requireAlert: true },
+      {
+        ...input,
+        allowedEmailDomains: ['oakfield.sch.uk'],
+        requireAlert: true,
+        disableUsersMissingFromMis: true,
+      },
       0,
     );
     sentTo(contracts.updateSchoolSettings);

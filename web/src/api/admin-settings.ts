@@ -11,6 +11,8 @@ export interface SchoolSettingsInput {
   classRestrictionsEnabled: boolean;
   /** Every new incident must alert at least one person or alert group. */
   requireAlert: boolean;
+  /** The nightly MIS import deactivates users added from MIS staff whom the MIS stops listing. */
+  disableUsersMissingFromMis: boolean;
 }
 
 export interface SchoolSettings extends SchoolSettingsInput {
@@ -25,10 +27,18 @@ function parseSettings(body: unknown): SchoolSettings | undefined {
   const idleTimeoutMinutes = wholeNumber(body.idleTimeoutMinutes);
   const allowedEmailDomains = stringArray(body.allowedEmailDomains);
   const version = wholeNumber(body.version);
-  const { classRestrictionsEnabled, requireAlert } = body;
+  const { classRestrictionsEnabled, requireAlert, disableUsersMissingFromMis } = body;
   if (idleTimeoutMinutes === undefined || !allowedEmailDomains || version === undefined) return undefined;
   if (typeof classRestrictionsEnabled !== 'boolean' || typeof requireAlert !== 'boolean') return undefined;
-  return { idleTimeoutMinutes, allowedEmailDomains, classRestrictionsEnabled, requireAlert, version };
+  if (typeof disableUsersMissingFromMis !== 'boolean') return undefined;
+  return {
+    idleTimeoutMinutes,
+    allowedEmailDomains,
+    classRestrictionsEnabled,
+    requireAlert,
+    disableUsersMissingFromMis,
+    version,
+  };
 }
 
 export function fetchSchoolSettings(signal?: AbortSignal): Promise<ApiResult<SchoolSettings>> {

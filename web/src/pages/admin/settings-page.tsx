@@ -1,6 +1,7 @@
 /**
- * Admin > Settings: the idle timeout, the email domains users must have, class restrictions, and
- * whether every new incident must alert someone.
+ * Admin > Settings: the idle timeout, the email domains users must have, class restrictions,
+ * whether every new incident must alert someone, and whether users who vanish from the MIS are
+ * deactivated.
  * Saving sends the version read (0 before the first save), so a change made meanwhile is reported.
  */
 import { useState, type FormEvent } from 'react';
@@ -24,13 +25,22 @@ import { TextareaField } from '../../components/textarea-field';
 import { TextField } from '../../components/text-field';
 import { TrainingModeSection } from '../../training/training-mode-section';
 
-type Field = 'idleTimeoutMinutes' | 'allowedEmailDomains' | 'classRestrictionsEnabled' | 'requireAlert';
+type Field =
+  | 'idleTimeoutMinutes'
+  | 'allowedEmailDomains'
+  | 'classRestrictionsEnabled'
+  | 'requireAlert'
+  | 'disableUsersMissingFromMis';
 
 const FIELDS: FormFields<Field> = {
   idleTimeoutMinutes: { id: 'settings-idle-timeout', label: 'Idle timeout' },
   allowedEmailDomains: { id: 'settings-email-domains', label: 'Allowed email domains' },
   classRestrictionsEnabled: { id: 'settings-class-restrictions', label: 'Class restrictions' },
   requireAlert: { id: 'settings-require-alert', label: 'Enforce at least one alert' },
+  disableUsersMissingFromMis: {
+    id: 'settings-disable-missing-from-mis',
+    label: 'Deactivate users who leave the MIS',
+  },
 };
 
 const DOMAIN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -71,6 +81,7 @@ function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps) {
   const [domainsText, setDomainsText] = useState(settings.allowedEmailDomains.join('\n'));
   const [restricted, setRestricted] = useState(settings.classRestrictionsEnabled);
   const [requireAlert, setRequireAlert] = useState(settings.requireAlert);
+  const [disableMissing, setDisableMissing] = useState(settings.disableUsersMissingFromMis);
   const form = useFormState<Field>();
 
   async function submit() {
@@ -87,6 +98,7 @@ function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps) {
         allowedEmailDomains: domains,
         classRestrictionsEnabled: restricted,
         requireAlert,
+        disableUsersMissingFromMis: disableMissing,
       },
       settings.version,
     );
@@ -151,6 +163,17 @@ function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps) {
             checked={requireAlert}
             onChange={setRequireAlert}
             error={form.errors.requireAlert}
+          />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">Staff from the MIS</legend>
+          <Checkbox
+            id={FIELDS.disableUsersMissingFromMis.id}
+            label="Deactivate users who leave the MIS"
+            hint="When the nightly MIS import no longer lists a member of staff, the user added from them is deactivated and signed out at once. Users added by hand (not from the MIS) are never changed. You can reactivate anyone under Users."
+            checked={disableMissing}
+            onChange={setDisableMissing}
+            error={form.errors.disableUsersMissingFromMis}
           />
         </fieldset>
         <button className="button" type="submit" aria-disabled={form.submitting ? true : undefined}>
