@@ -18,6 +18,8 @@ import { z } from 'zod';
 import { isTemporaryUpn, isValidUln, isValidUpn } from '../pupils/uk-identifiers';
 import { isRecord, type LooseExtract } from './formats/loose-extract';
 import {
+  ATTENDANCE_CODES,
+  type AttendanceCode,
   AttendanceDaySchema,
   type ExtractFormat,
   type MisContact,
@@ -306,11 +308,46 @@ function checkContacts(contacts: readonly unknown[], report: RowReport): MisCont
   return kept;
 }
 
+const CODES: ReadonlySet<unknown> = new Set(ATTENDANCE_CODES);
+const DAY_KEYS: ReadonlySet<string> = new Set(['date', 'am', 'pm']);
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** YYYY-MM-DD naming a day that exists (what z.iso.date() accepts). */
+function isRealDate(date: string): boolean {
+  const match = DATE_SHAPE.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = new Date(Date.UTC(year, month - 1, day));
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
+}
+
+/**
+ * A term of marks is ~120 days a pupil and ~250,000 in a big school's extract: the usual, valid day
+ * is recognised by hand, and only the others go through zod (for its reasons). Same rules as
+ * AttendanceDaySchema.
+ */
+function plainValidDay(day: unknown): AttendanceDay | undefined {
+  if (!isRecord(day)) return undefined;
+  for (const key in day) if (!DAY_KEYS.has(key)) return undefined;
+  const { date, am, pm } = day;
+  if (typeof date !== 'string' || !isRealDate(date)) return undefined;
+  if ((am !== undefined && !CODES.has(am)) || (pm !== undefined && !CODES.has(pm))) return undefined;
+  return {
+    date,
+    ...(am === undefined ? {} : { am: am as AttendanceCode }),
+    ...(pm === undefined ? {} : { pm: pm as AttendanceCode }),
+  };
+}
+
 function checkDays(days: readonly unknown[], report: RowReport): AttendanceDay[] {
   const kept: AttendanceDay[] = [];
   const seen = new Set<string>();
   days.forEach((day, index) => {
-    const { data, issues } = parse(AttendanceDaySchema, day, 'an attendance day');
+    const plain = plainValidDay(day);
+    const { data, issues } =
+      plain !== undefined
+        ? { data: plain, issues: [] }
+        : parse(AttendanceDaySchema, day, 'an attendance day');
     for (const issue of issues)
       report.warning(`attendance[${index}].${issue.field}`, `${issue.reason}; this day was not imported`);
     if (data === undefined) return;

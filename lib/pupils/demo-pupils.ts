@@ -40,7 +40,7 @@ export interface DemoSchoolPupils {
   readonly links: PupilLink[];
 }
 
-const GIRLS = [
+export const GIRLS = [
   'Amelia',
   'Olivia',
   'Isla',
@@ -74,7 +74,7 @@ const GIRLS = [
   'Anaïs',
   'Eilidh',
 ];
-const BOYS = [
+export const BOYS = [
   'Oliver',
   'Noah',
   'Muhammad',
@@ -108,7 +108,7 @@ const BOYS = [
   'Alfie',
   'Zain',
 ];
-const SURNAMES = [
+export const SURNAMES = [
   'Smith',
   'Jones',
   'Taylor',
@@ -158,7 +158,7 @@ const SURNAMES = [
   'Haddad',
   'Russo',
 ];
-const MIDDLE_NAMES = [
+export const MIDDLE_NAMES = [
   'Rose',
   'James',
   'Grace',
@@ -170,7 +170,7 @@ const MIDDLE_NAMES = [
   'Elizabeth',
 ];
 /** Short forms some pupils are known by. */
-const PREFERRED: Readonly<Record<string, string>> = {
+export const PREFERRED: Readonly<Record<string, string>> = {
   Matthew: 'Matt',
   Oliver: 'Ollie',
   Alfie: 'Alf',
@@ -180,7 +180,7 @@ const PREFERRED: Readonly<Record<string, string>> = {
   Muhammad: 'Mo',
   Callum: 'Cal',
 };
-const ETHNICITIES = [
+export const ETHNICITIES = [
   'WBRI',
   'WBRI',
   'WBRI',
@@ -198,8 +198,8 @@ const ETHNICITIES = [
   'REFU',
   'NOBT',
 ];
-const RELIGIONS = ['Christian', 'No religion', 'Muslim', 'Hindu', 'Sikh', 'Jewish', 'Buddhist', 'Refused'];
-const CONDITIONS = [
+export const RELIGIONS = ['Christian', 'No religion', 'Muslim', 'Hindu', 'Sikh', 'Jewish', 'Buddhist', 'Refused'];
+export const CONDITIONS = [
   'Asthma',
   'Nut allergy',
   'Type 1 diabetes',
@@ -208,7 +208,7 @@ const CONDITIONS = [
   'Hay fever',
   'Wears glasses',
 ];
-const STREETS = [
+export const STREETS = [
   'Church Lane',
   'Station Road',
   'Mill Street',
@@ -217,7 +217,7 @@ const STREETS = [
   'Victoria Road',
   'Meadow Way',
 ];
-const TOWNS = ['Oakfield', 'Riverside', 'Ashby Green', 'Westbrook'];
+export const TOWNS = ['Oakfield', 'Riverside', 'Ashby Green', 'Westbrook'];
 
 /** mulberry32: a small, fast generator whose sequence depends only on the seed. */
 export function randomFrom(seed: number): () => number {
