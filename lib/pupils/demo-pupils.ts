@@ -198,7 +198,16 @@ export const ETHNICITIES = [
   'REFU',
   'NOBT',
 ];
-export const RELIGIONS = ['Christian', 'No religion', 'Muslim', 'Hindu', 'Sikh', 'Jewish', 'Buddhist', 'Refused'];
+export const RELIGIONS = [
+  'Christian',
+  'No religion',
+  'Muslim',
+  'Hindu',
+  'Sikh',
+  'Jewish',
+  'Buddhist',
+  'Refused',
+];
 export const CONDITIONS = [
   'Asthma',
   'Nut allergy',
