@@ -1,7 +1,7 @@
 /**
  * Synthetic demo data for `npm start` and the e2e tests: two schools in the local region, their
  * staff (one working at both, as trust staff do; the two safeguarding leads with an authenticator-app
- * key), an operator token, and about 450 pupils with classes, contacts and siblings
+ * key), an operator token, Oakfield's MIS connector credential (local/demo-mis-seed.ts), and about 450 pupils with classes, contacts and siblings
  * (lib/pupils/demo-pupil-seed.ts); with `incidents`, also 18 months of incidents, actions, monitoring,
  * alerts and vault files (lib/incidents/demo-incident-seed.ts). Idempotent: a restart with persisted data finds the seed already there.
  * Every name and number here is invented (URNs in the unused 99xxxx range).
@@ -21,8 +21,10 @@ import { createIdentityServices } from '../lib/identity/identity-services';
 import { hashPassword } from '../lib/identity/password-hashing';
 import { DuplicateEmailError } from '../lib/identity/person-repository';
 import { TotpSecretCipher } from '../lib/identity/keys/key-encryption';
+import { seedDemoAttendance } from '../lib/attendance/demo-attendance-seed';
 import { seedDemoPupils } from '../lib/pupils/demo-pupil-seed';
 import { seedDemoIncidents, type DemoVault } from '../lib/incidents/demo-incident-seed';
+import { seedDemoConnector, type DemoConnector } from './demo-mis-seed';
 
 /** Local only: a fixed token so the README's curl examples work after every restart. */
 export const DEMO_OPERATOR_TOKEN = 'lantern_op_local-demo-token-not-for-production';
@@ -104,6 +106,8 @@ export interface SeedSummary {
   /** Demo incidents added by this run (0 when they were there already or not asked for). */
   readonly incidentsCreated: number;
   readonly operatorToken: string;
+  /** Oakfield's fixed local MIS connector credential (local/demo-mis-seed.ts) and its school id. */
+  readonly misConnector: DemoConnector;
 }
 
 export interface DemoSeedOptions {
@@ -113,6 +117,8 @@ export interface DemoSeedOptions {
    * in a couple of seconds and can count exactly what it adds.
    */
   readonly incidents?: DemoVault;
+  /** Seed about four months of daily attendance marks for every demo pupil (the living demo does). */
+  readonly attendance?: boolean;
 }
 
 /** What the seed needs to store the demo TOTP secrets as the API does: encrypted with the data key. */
@@ -148,9 +154,10 @@ export async function seedDemoData(
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
   // Pupils load while the staff's passwords are hashed: one waits on DynamoDB, the other on the CPU.
-  const [staffCreated] = await Promise.all([
+  const [staffCreated, , misConnector] = await Promise.all([
     seedDemoStaff(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
     seedDemoPupils(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
+    seedDemoConnector(dynamo, tableName, new SchoolRepository(dynamo, tableName)),
   ]);
   // Incidents, the demo keys' encryption (KMS) and the vault files (S3) go on at once.
   const [seeded] = await Promise.all([
@@ -158,12 +165,16 @@ export async function seedDemoData(
       ? seedDemoIncidents(dynamo, tableName, new SchoolRepository(dynamo, tableName), options.incidents)
       : Promise.resolve({ incidents: 0 }),
     seedDemoKeys(dynamo, tableName, keyEncryption),
+    options.attendance
+      ? seedDemoAttendance(dynamo, tableName, new SchoolRepository(dynamo, tableName))
+      : Promise.resolve(0),
   ]);
   return {
     schoolsCreated,
     staffCreated,
     incidentsCreated: seeded.incidents,
     operatorToken: DEMO_OPERATOR_TOKEN,
+    misConnector,
   };
 }
 

@@ -14,6 +14,10 @@ export const LOCAL_DATA_KEY = { keyId: 'lantern-data', alias: 'alias/lantern-dat
 export const LOCAL_VAULT_KEY = { keyId: 'lantern-vault', alias: 'alias/lantern-vault' };
 export const LOCAL_SCHEDULE_GROUP = 'lantern';
 export const LOCAL_MAIL_FROM = 'no-reply@lantern.localhost';
+/** The role the Scheduler stand-in is told it assumes (it checks nothing; AWS would). */
+export const LOCAL_SCHEDULER_ROLE_ARN = `arn:aws:iam::${LOCAL_ACCOUNT}:role/lantern-scheduler`;
+/** The MIS import task as the local invoker names it (lambda-invoker's localFunctionArn). */
+export const LOCAL_MIS_IMPORT_FUNCTION_ARN = `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:lantern-misImport`;
 
 export interface StandinEndpoints {
   readonly dynamodb: string;
@@ -56,6 +60,8 @@ export function localApiEnvironment(options: {
     MAIL_FROM: LOCAL_MAIL_FROM,
     TRANSFER_STATE_MACHINE_ARN: options.transferStateMachineArn,
     SCHEDULE_GROUP_NAME: LOCAL_SCHEDULE_GROUP,
+    MIS_IMPORT_FUNCTION_ARN: LOCAL_MIS_IMPORT_FUNCTION_ARN,
+    SCHEDULER_ROLE_ARN: LOCAL_SCHEDULER_ROLE_ARN,
     APP_BASE_URL: options.appBaseUrl,
   };
 }

@@ -16,10 +16,10 @@ import { seedDemoData, type SeedSummary } from './demo-seed';
 import { startHttpGateway } from './http-gateway';
 import { localFunctionArn, REPOSITORY_ROOT, workflowTaskFunctionName } from './lambda-invoker';
 import {
-  LOCAL_ACCOUNT,
   LOCAL_POWERTOOLS_ENVIRONMENT,
   LOCAL_REGION,
   LOCAL_SCHEDULE_GROUP,
+  LOCAL_SCHEDULER_ROLE_ARN,
   LOCAL_TABLE_NAME,
   bucketsOf,
   localApiEnvironment,
@@ -118,7 +118,7 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
       scheduler,
       LOCAL_SCHEDULE_GROUP,
       (taskId) => localFunctionArn(workflowTaskFunctionName(taskId)),
-      `arn:aws:iam::${LOCAL_ACCOUNT}:role/lantern-scheduler`,
+      LOCAL_SCHEDULER_ROLE_ARN,
     );
     const seed = await seedDemoData(
       DynamoDBDocumentClient.from(dynamodb),
@@ -136,6 +136,7 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
               bucket: apiEnvironment.VAULT_BUCKET,
               keyId: apiEnvironment.VAULT_KEY_ID,
             },
+            attendance: true,
           },
     );
 

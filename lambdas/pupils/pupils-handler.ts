@@ -1,4 +1,5 @@
 /** Pupils and monitoring API area: search, class registers, records, changes by hand, monitoring. */
+import { getPupilAttendance } from '../../lib/attendance/attendance-api';
 import { auditActorOf } from '../../lib/audit/audit-actor';
 import { bulkMonitoring, changeMonitoring, getMonitoringHistory } from '../../lib/monitoring/monitoring-api';
 import { createApiContext } from '../../lib/platform/api-context';
@@ -99,6 +100,9 @@ export const handler = createApiHandler(
     })),
     implement(changeMonitoring, async (request) => ({
       body: await pupils.monitoring.change(viewer(request), request.params.pupilId, request.body),
+    })),
+    implement(getPupilAttendance, async (request) => ({
+      body: await pupils.attendance.read(viewer(request), request.params.pupilId, request.query.months),
     })),
     implement(bulkMonitoring, async (request) => ({
       body: { results: await pupils.monitoring.bulk(viewer(request), request.body) },

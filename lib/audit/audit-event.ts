@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'pupil.link.delete',
   'pupil.monitoring.read',
   'pupil.monitoring.update',
+  'pupil.attendance.read',
   // Categories and agencies.
   'category.create',
   'category.update',
@@ -77,6 +78,9 @@ export const AUDIT_ACTIONS = [
   'mis.connector.create',
   'mis.connector.rotate',
   'mis.connector.revoke',
+  // MIS extracts and imports (MIS-1 … MIS-4).
+  'mis.extract.push',
+  'mis.import.run',
 ] as const;
 
 /** The actor id of an MIS connector (lib/audit/audit-actor.ts `auditActorOfConnector`). */

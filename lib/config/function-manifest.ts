@@ -57,6 +57,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/dashboard'],
   },
   {
+    id: 'mis',
+    entry: 'lambdas/mis/mis-handler.ts',
+    pathPrefixes: ['/api/mis', '/api/admin/mis/imports', '/api/dashboard/mis-health'],
+  },
+  {
     id: 'incidents',
     entry: 'lambdas/incidents/incidents-handler.ts',
     pathPrefixes: ['/api/incidents', '/api/chronology', '/api/staff'],
@@ -71,6 +76,11 @@ export interface WorkflowTask {
   readonly entry: string;
   /** The `${…}` name the state-machine definitions use for this function's ARN. */
   readonly substitution: string;
+  /** Longer than the 60 s default, for a task that works through a whole school (at most 900). */
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
+  /** Reads or writes the vault and extracts buckets. */
+  readonly documents?: boolean;
 }
 
 export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
@@ -78,6 +88,15 @@ export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
     id: 'transferStep',
     entry: 'lambdas/transfers/transfer-step-handler.ts',
     substitution: 'TransferStepFunctionArn',
+  },
+  {
+    id: 'misImport',
+    entry: 'lambdas/mis/mis-import-task-handler.ts',
+    substitution: 'MisImportFunctionArn',
+    // A first import of a large school (2,000 pupils with a term of marks) writes ~100,000 items.
+    timeoutSeconds: 900,
+    memoryMb: 2048,
+    documents: true,
   },
   {
     id: 'alertOutboxSweep',
@@ -94,6 +113,9 @@ export interface RecurringSchedule {
   /** EventBridge Scheduler expression. */
   readonly expression: string;
 }
+
+/** Tasks that schedules made at run time invoke (nightly imports, "run now"): Scheduler's role may invoke them. */
+export const RUNTIME_SCHEDULED_TASKS: readonly string[] = ['misImport'];
 
 export const RECURRING_SCHEDULES: readonly RecurringSchedule[] = [
   // Delivers alerts a request committed but could not send (lib/alerts/alert-sweeper.ts).

@@ -15,6 +15,7 @@
  * | Person         | PERSON#<personId>         | PROFILE             |               |                             |
  * | EmailGuard     | EMAIL#<encoded email>     | EMAIL               |               |                             |
  * | Membership     | SCHOOL#<schoolId>         | USER#<personId>     | PERSON#<personId>#SCHOOLS | SCHOOL#<schoolId> |
+ * | MisStaffUser   | SCHOOL#<schoolId>         | MIS_STAFF_USER#<encoded MIS staff id> |  |                             |
  * | Session        | SESSION#<sha256 of id>    | SESSION             | PERSON#<personId>#SESSIONS | <createdAt>#<sha256> |
  * | SecurityEvent  | PERSON#<personId>         | SECURITY#<at>#<eventId> |           |                             |
  * | SignInThrottle | THROTTLE#SOURCE#<address> | WINDOW#<windowStart> |              |                             |
@@ -43,6 +44,8 @@
  * | ChronologyPin      | SCHOOL#<s>#PUPIL#<p>                 | ENTRY#~PIN#<incidentId>                         |
  * | MonitoringInterval | SCHOOL#<s>#PUPIL#<p>                 | MONITOR#<categoryId>#<startedAt>                |
  * | VaultDocument      | SCHOOL#<s>#PUPIL#<p>                 | DOC#<documentId>                                |
+ * | AttendanceMonth    | SCHOOL#<s>#PUPIL#<p>                 | ATTENDANCE#MONTH#<yyyy-mm>                      |
+ * | AttendanceRecord   | SCHOOL#<s>#PUPIL#<p>                 | ATTENDANCE#SUMMARY                              |
  * | PupilNameToken     | SCHOOL#<s>#PUPIL_NAMES#<ACTIVE or ARCHIVED> | <normalised name part>#<p>               |
  * | ClassMember        | SCHOOL#<s>#CLASS#<classId>#PUPILS    | <sort name>#<p>                                 |
  * | MonitoredPupil     | SCHOOL#<s>#MONITORED                 | CAT#<categoryId>#<p>                            |
@@ -81,6 +84,9 @@
  * - Authenticate a request: BatchGet Session (by the hash of the cookie's id) + its Membership.
  * - Sign out everywhere, or deactivation: Query GSI1 PERSON#<id>#SESSIONS, then delete each.
  * - A school's users: Query PK=SCHOOL#<id>, SK begins_with USER#.
+ * - A user added from MIS staff (IAM-5): the Membership carries misStaffId, and a MisStaffUser guard item,
+ *   written in the same transaction (conditional on not existing, with a check that the MIS staff item is
+ *   current), stops two users claiming one member of staff. Never deleted: users are deactivated, not removed.
  * - A person's security log, newest first: Query PK=PERSON#<id>, SK begins_with SECURITY#, descending.
  * - Failed sign-ins per source address: one counter item per 15-minute window, removed by TTL.
  * - Use a password link: GetItem by the SHA-256 of the emailed token, then a transaction that marks
@@ -110,6 +116,11 @@
  *   actions, and a page is cut only between incidents. Pins (REC-6) are ENTRY#~PIN# items that sort
  *   above every dated entry, so the first page's Query returns them first; a pinned incident not on that
  *   page is then read with the one-incident Query below.
+ * - A pupil's attendance (MIS-2): Query SCHOOL#<s>#PUPIL#<p>, SK begins_with ATTENDANCE#, descending,
+ *   Limit months + 1: SUMMARY sorts after every MONTH#, so one Query returns the summary and then the
+ *   newest months. AttendanceMonth holds one calendar month's AM/PM marks; AttendanceRecord the figures
+ *   computed from every stored mark and the MIS's own summary. ATTENDANCE# sorts before CONTACT#, so the
+ *   record and chronology reads never meet it.
  * - One pupil's copy of an incident with its actions: Query SCHOOL#<s>#PUPIL#<p>, SK begins_with
  *   ENTRY#<occurredAt>#<incidentId>.
  * - Quick search by any part of a name: Query SCHOOL#<s>#PUPIL_NAMES#ACTIVE (and #ARCHIVED when asked),
@@ -219,6 +230,11 @@ export const membershipKeys = {
   schoolUsersPrefix: 'USER#',
   personSchoolsPartition: (personId: string): string => `PERSON#${part(personId, 'personId')}#SCHOOLS`,
   personSchoolsSortKey: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
+  /** Guard: the one user added from this MIS staff member (MIS ids may hold any character). */
+  misStaffUser: (schoolId: string, misStaffId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: `MIS_STAFF_USER#${part(encodeURIComponent(misStaffId), 'misStaffId')}`,
+  }),
 };
 
 export const sessionKeys = {
@@ -449,6 +465,18 @@ export const chronologyKeys = {
   }),
 };
 
+export const attendanceKeys = {
+  prefix: 'ATTENDANCE#',
+  month: (schoolId: string, pupilId: string, month: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `ATTENDANCE#MONTH#${part(month, 'month')}`,
+  }),
+  summary: (schoolId: string, pupilId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: 'ATTENDANCE#SUMMARY',
+  }),
+};
+
 export const documentKeys = {
   document: (schoolId: string, pupilId: string, documentId: string): TableKey => ({
     PK: pupilKeys.partition(schoolId, pupilId),
@@ -522,4 +550,41 @@ export const alertOutboxKeys = {
     event: AlertOutboxEvent,
   ): string =>
     `${part(createdAt, 'createdAt')}#${part(schoolId, 'schoolId')}#${part(incidentId, 'incidentId')}#${alertOutboxKeys.eventPart(event)}`,
+};
+
+/**
+ * MIS imports (MIS-1 … MIS-4). MIS ids are the MIS's own and may hold any character, so they are
+ * percent-encoded into key parts.
+ */
+export const misKeys = {
+  /** The school's import log, oldest first (import ids are UUIDv7, so they sort by time). */
+  importsPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#MIS_IMPORTS`,
+  importPrefix: 'IMPORT#',
+  import: (schoolId: string, importId: string): TableKey => ({
+    PK: misKeys.importsPartition(schoolId),
+    SK: `IMPORT#${part(importId, 'importId')}`,
+  }),
+  /** Health, the newest extract and the last successful import: what the dashboard light reads. */
+  state: (schoolId: string): TableKey => ({ PK: `SCHOOL#${part(schoolId, 'schoolId')}`, SK: 'MIS_STATE' }),
+  /** One item per MIS pupil: which Lantern pupil it is and what was last applied (fingerprints). */
+  pupilsPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#MIS_PUPILS`,
+  pupil: (schoolId: string, misKey: string): TableKey => ({
+    PK: misKeys.pupilsPartition(schoolId),
+    SK: part(encodeURIComponent(misKey), 'misKey'),
+  }),
+  /** MIS staff, available to add as users. */
+  staffPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#MIS_STAFF`,
+  staff: (schoolId: string, misId: string): TableKey => ({
+    PK: misKeys.staffPartition(schoolId),
+    SK: part(encodeURIComponent(misId), 'misId'),
+  }),
+  /** Pupils newly archived or newly active after an import: the transfer detector's queue. */
+  rollChangesPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#MIS_ROLL_CHANGES`,
+  /** Chunked (a first import activates every pupil), so no item nears DynamoDB's 400 KB limit. */
+  rollChange: (schoolId: string, importId: string, chunk: number): TableKey => ({
+    PK: misKeys.rollChangesPartition(schoolId),
+    SK: `IMPORT#${part(importId, 'importId')}#${String(chunk).padStart(4, '0')}`,
+  }),
+  /** GSI1: every school's roll changes the transfer detector has not yet taken, oldest first. */
+  pendingRollChangesPartition: 'MIS_ROLL_CHANGES_PENDING',
 };

@@ -100,6 +100,8 @@ export class ApiStack extends Stack {
       fromAddress: config.mailFromAddress,
     });
 
+    const misImportTask = workflow.taskFunctions.get('misImport');
+    if (!misImportTask) throw new Error('The workflow stack has no misImport task');
     const functions = new Map<string, AppFunction<typeof ApiEnvironmentSchema>>();
     for (const area of API_AREAS) {
       const fn = new AppFunction(this, `Area-${area.id}`, {
@@ -118,6 +120,8 @@ export class ApiStack extends Stack {
           MAIL_FROM: config.mailFromAddress,
           ...workflow.stateMachineArnVariables(),
           SCHEDULE_GROUP_NAME: schedules.scheduleGroupName,
+          MIS_IMPORT_FUNCTION_ARN: misImportTask.function.functionArn,
+          SCHEDULER_ROLE_ARN: schedules.schedulerRole.roleArn,
           APP_BASE_URL: `https://${config.domainName}`,
           MAX_BODY_BYTES: String(1_048_576),
         },

@@ -8,7 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
-import { RECURRING_SCHEDULES } from '../config/function-manifest';
+import { RECURRING_SCHEDULES, RUNTIME_SCHEDULED_TASKS } from '../config/function-manifest';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 import type { WorkflowStack } from './workflow-stack';
@@ -51,6 +51,15 @@ export class SchedulesStack extends Stack {
         },
       }),
     });
+
+    // Schedules made at run time (a school's nightly import, "run now") invoke these tasks.
+    for (const taskId of RUNTIME_SCHEDULED_TASKS) {
+      const task = props.workflow.taskFunctions.get(taskId);
+      if (!task) throw new Error(`Runtime-scheduled task ${taskId} is not a workflow task`);
+      this.schedulerRole.addToPolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [task.function.functionArn] }),
+      );
+    }
 
     for (const recurring of RECURRING_SCHEDULES) {
       const task = props.workflow.taskFunctions.get(recurring.taskId);

@@ -53,11 +53,15 @@ export class WorkflowStack extends Stack {
           S3_FORCE_PATH_STYLE: 'false',
           MAIL_FROM: config.mailFromAddress,
           APP_BASE_URL: `https://${config.domainName}`,
+          EXTRACTS_BUCKET: data.extractsBucket.bucketName,
+          VAULT_KEY_ID: data.vaultKey.keyArn,
         },
         logging: { retention, removalPolicy: protection.removalPolicy, encryptionKey: data.logsKey },
-        timeout: Duration.seconds(60),
+        timeout: Duration.seconds(task.timeoutSeconds ?? 60),
+        ...(task.memoryMb === undefined ? {} : { memorySize: task.memoryMb }),
       });
       data.grantTableReadWrite(fn.role);
+      if (task.documents) data.grantDocumentsReadWrite(fn.role);
       grantSendAsDomain(fn.role, config.mailIdentityDomain, config.mailFromAddress);
       tasks.set(task.id, fn);
     }

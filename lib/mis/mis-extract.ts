@@ -5,7 +5,7 @@
  * schema (OpenAPI component `MisExtract`), the row-by-row validation and the import's types.
  *
  * Identity: every row carries the MIS's own `id`, stable across nights. Pupils are matched by it;
- * formats without one (CTF) use the UPN (see `misKeyOf` in lib/mis/formats).
+ * formats without one (CTF) use the UPN (`ctfPupilId` in lib/mis/formats/ctf-format.ts).
  */
 import { z } from 'zod';
 import { GenderSchema, SenProvisionSchema } from '../pupils/pupil';

@@ -26,6 +26,9 @@ export const ApiEnvironmentSchema = BaseEnvironmentSchema.extend({
   MAIL_FROM: z.string().email(),
   TRANSFER_STATE_MACHINE_ARN: z.string().min(1),
   SCHEDULE_GROUP_NAME: z.string().min(1),
+  /** The MIS import task function and the role Scheduler assumes to run it (nightly and "run now"). */
+  MIS_IMPORT_FUNCTION_ARN: z.string().min(1),
+  SCHEDULER_ROLE_ARN: z.string().min(1),
   /** The public origin of the web app, used in links sent by mail. */
   APP_BASE_URL: z.string().url(),
   /** Largest request body accepted, in bytes (API Gateway's own ceiling is 10 MB). */
@@ -33,6 +36,9 @@ export const ApiEnvironmentSchema = BaseEnvironmentSchema.extend({
 });
 
 export const WorkflowEnvironmentSchema = BaseEnvironmentSchema.extend({
+  /** The MIS import task reads pushed extracts from here (SSE-KMS with the vault key). */
+  EXTRACTS_BUCKET: z.string().min(1),
+  VAULT_KEY_ID: z.string().min(1),
   /** Scheduled tasks send mail too (alert delivery left over by a request). */
   MAIL_FROM: z.string().email(),
   /** The public origin of the web app, used in links sent by mail. */

@@ -31,6 +31,9 @@ const DEMO_PUPIL_SCHOOLS: readonly DemoPupilSchool[] = [
   { urn: '990002', count: 150, yearGroups: ['7', '8', '9', '10', '11'], tutorGroupSuffixes: ['N', 'S'] },
 ];
 
+/** The demo schools that get generated pupils (and, in the living demo, their attendance). */
+export const DEMO_PUPIL_URNS: readonly string[] = DEMO_PUPIL_SCHOOLS.map((plan) => plan.urn);
+
 /** Groups whose members see every demo class when a school turns class restrictions on. */
 const GROUPS_WITH_CLASS_ACCESS = new Set(['dsl', 'slt']);
 

@@ -10,20 +10,18 @@ import { authorisation } from '../access/authorisation';
 import type { ClassGroup } from '../access/class-group';
 import type { AuditLog } from '../audit/audit-log';
 import { StaleItemError } from '../data/school-collection';
-import { monitoredSummaryRefreshes } from '../monitoring/monitoring-writes';
-import { displayNameOf, PupilSchema, pupilAccessFacts, summaryOf, type Pupil, type PupilLink } from './pupil';
+import { displayNameOf, PupilSchema, pupilAccessFacts, type Pupil, type PupilLink } from './pupil';
 import {
   PupilAlreadyExistsError,
   PupilConflictError,
   PupilInvalidFieldError,
   PupilNotFoundError,
 } from './pupil-errors';
-import { linkItem } from './link-repository';
 import type { PupilRecordReader } from './pupil-record-reader';
+import { summaryCompanions } from './pupil-summary-companions';
 import type { PupilRepository } from './pupil-repository';
 import type { NewPupil, PupilChanges } from './pupil-schemas';
 import type { Viewer } from './viewer';
-import type { TransactWriteItem } from './transact-write-item';
 import type { MonitoringInterval } from '../monitoring/monitoring';
 
 export interface PupilAdminDependencies {
@@ -190,27 +188,7 @@ export class PupilAdminService {
       );
     }
     const next = parsed.data;
-    const summaryChanged = JSON.stringify(summaryOf(next)) !== JSON.stringify(summaryOf(previous));
-    const companions: TransactWriteItem[] = summaryChanged
-      ? [
-          ...links.map((link) => ({
-            Put: {
-              TableName: this.deps.tableName,
-              Item: linkItem(next.schoolId, {
-                ...link,
-                pupilId: link.otherPupilId,
-                otherPupilId: next.pupilId,
-                other: summaryOf(next),
-              }),
-            },
-          })),
-          ...monitoredSummaryRefreshes(
-            this.deps.tableName,
-            next,
-            intervals.filter((interval) => interval.endedAt === undefined),
-          ),
-        ]
-      : [];
+    const companions = summaryCompanions(this.deps.tableName, next, previous, links, intervals);
     try {
       await this.deps.pupils.update(next, previous, companions);
     } catch (error) {

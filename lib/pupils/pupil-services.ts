@@ -1,4 +1,6 @@
 /** Wires the pupil and monitoring services from the API context. */
+import { AttendanceRepository } from '../attendance/attendance-repository';
+import { AttendanceService } from '../attendance/attendance-service';
 import { CategoryRepository } from '../categories/category-repository';
 import { MonitoredPupils } from '../monitoring/monitored-pupils';
 import { MonitoringService } from '../monitoring/monitoring-service';
@@ -21,6 +23,7 @@ export interface PupilServices {
   readonly admin: PupilAdminService;
   readonly relations: PupilRelationsService;
   readonly monitoring: MonitoringService;
+  readonly attendance: AttendanceService;
 }
 
 export function pupilServices(context: ApiContext): PupilServices {
@@ -62,6 +65,11 @@ export function pupilServices(context: ApiContext): PupilServices {
       monitored,
       categories,
       schools: new SchoolRepository(dynamo, tableName),
+      audit,
+    }),
+    attendance: new AttendanceService({
+      attendance: new AttendanceRepository(dynamo, tableName),
+      pupils,
       audit,
     }),
   };

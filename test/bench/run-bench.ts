@@ -6,6 +6,9 @@
  * safeguarding lead, and prints per endpoint: median and p95 latency, DynamoDB round trips, read capacity
  * against the least that returns the same bytes, and the chronology's latency against a bare DynamoDB
  * Query of the same items made in the same run.
+ *
+ * First, the MIS import's figures (test/bench/mis-import-bench.ts): a first import of a 2,000-pupil
+ * extract, the same extract again, and 2 % of pupils changed. `--mis-only` stops after them.
  */
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -27,6 +30,7 @@ import { seedBenchRecords, seededRandom } from './bench-records';
 import { figuresOf, sampleEndpoint, type EndpointFigures } from './measure-endpoint';
 import { percentile } from './capacity-figures';
 import { startCpuProfile } from './cpu-profile';
+import { benchMisImport, misImportReport } from './mis-import-bench';
 
 /** `npm run bench -- --quick`: a tenth of the school, for checking the benchmark itself. */
 const QUICK = process.argv.includes('--quick');
@@ -34,7 +38,11 @@ const QUICK = process.argv.includes('--quick');
 const PROFILE_AT = process.argv.includes('--profile')
   ? process.argv[process.argv.indexOf('--profile') + 1]
   : undefined;
+/** `--mis-only`: just the MIS import figures (issue 5), without seeding the records benchmark. */
+const MIS_ONLY = process.argv.includes('--mis-only');
 const PUPILS = QUICK ? 200 : 2_000;
+/** A term of school days of attendance marks (autumn term, about 14 weeks). */
+const MIS_ATTENDANCE_DAYS = QUICK ? 20 : 70;
 const INCIDENTS = QUICK ? 5_000 : 50_000;
 const SAMPLES = QUICK ? 40 : 200;
 const WARM_UP = QUICK ? 5 : 20;
@@ -71,6 +79,14 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const lantern = await startLantern({ inMemory: true, port: 0, quiet: true });
   try {
+    process.stdout.write(`Importing a ${PUPILS}-pupil MIS extract …\n`);
+    const mis = await benchMisImport(lantern.endpoints, {
+      pupils: PUPILS,
+      attendanceDays: MIS_ATTENDANCE_DAYS,
+    });
+    process.stdout.write(`${misImportReport(mis)}\n\n`);
+    if (MIS_ONLY) return;
+
     const dynamo = DynamoDBDocumentClient.from(
       new DynamoDBClient({ region: LOCAL_REGION, endpoint: lantern.endpoints.dynamodb }),
       { marshallOptions: { removeUndefinedValues: true } },

@@ -76,6 +76,8 @@ it('produces a platform bundle that starts on Node 22 and answers as deployed', 
       MAIL_FROM: 'no-reply@lantern.example.org',
       TRANSFER_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-2:111111111111:stateMachine:t',
       SCHEDULE_GROUP_NAME: 'g',
+      MIS_IMPORT_FUNCTION_ARN: 'arn:aws:lambda:eu-west-2:111111111111:function:import',
+      SCHEDULER_ROLE_ARN: 'arn:aws:iam::111111111111:role/scheduler',
       APP_BASE_URL: 'https://lantern.example.org',
     },
   });

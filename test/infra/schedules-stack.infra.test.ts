@@ -32,8 +32,9 @@ describe('Schedules stack', () => {
     });
   });
 
-  it('runs the alert outbox sweeper every five minutes, and the role may invoke only that function', () => {
+  it('runs the alert outbox sweeper every five minutes, and the role may invoke only the scheduled tasks (the sweeper and the MIS import)', () => {
     const sweeper = test.stacks.workflow.taskFunctions.get('alertOutboxSweep')!;
+    const misImport = test.stacks.workflow.taskFunctions.get('misImport')!;
     template().hasResourceProperties('AWS::Scheduler::Schedule', {
       Name: 'alert-outbox-sweep',
       GroupName: Match.anyValue(),
@@ -56,9 +57,17 @@ describe('Schedules stack', () => {
     const statements = policies.flatMap(
       (policy) => (policy.Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement,
     );
-    expect(statements.map((statement) => statement.Action)).toEqual(['lambda:InvokeFunction']);
-    // The function is in the Workflow stack, so the policy names it through that stack's export.
-    expect(JSON.stringify(statements)).toContain(logicalIdOf(sweeper.function));
+    expect(new Set(statements.map((statement) => statement.Action))).toEqual(
+      new Set(['lambda:InvokeFunction']),
+    );
+    // The functions are in the Workflow stack, so the policy names them through that stack's exports.
+    const named = JSON.stringify(statements);
+    expect(named).toContain(logicalIdOf(sweeper.function));
+    expect(named).toContain(logicalIdOf(misImport.function));
+    const otherTasks = [...test.stacks.workflow.taskFunctions]
+      .filter(([id]) => id !== 'alertOutboxSweep' && id !== 'misImport')
+      .map(([, task]) => logicalIdOf(task.function));
+    for (const other of otherTasks) expect(named).not.toContain(other);
   });
 
   it('lets the API manage schedules in the group and pass only the scheduler role', () => {

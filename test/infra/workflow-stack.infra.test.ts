@@ -106,6 +106,23 @@ describe('Workflow stack', () => {
     }
   });
 
+  it('gives the MIS import task 15 minutes, more memory and the extracts bucket; the others no bucket access', () => {
+    for (const [id, fn] of workflow.taskFunctions) {
+      const resource = resourceOf(template(), logicalIdOf(fn.function));
+      const role = resourceOf(template(), logicalIdOf(fn.role));
+      const documents = JSON.stringify(role.Properties.ManagedPolicyArns).includes(
+        logicalIdOf(data.documentsAccessPolicy),
+      );
+      if (id === 'misImport') {
+        expect(resource.Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
+        expect(documents).toBe(true);
+      } else {
+        expect(resource.Properties.Timeout).toBe(60);
+        expect(documents).toBe(false);
+      }
+    }
+  });
+
   it('offers the API a policy to start, answer and describe executions', () => {
     template().hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {

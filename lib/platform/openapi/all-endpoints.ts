@@ -2,12 +2,14 @@
 import { ACCESS_ENDPOINTS } from '../../access/access-api';
 import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
 import { ADMIN_AUTO_ALERT_ENDPOINTS, OWN_AUTO_ALERT_ENDPOINTS } from '../../alerts/auto-alerts-api';
+import { ATTENDANCE_ENDPOINTS } from '../../attendance/attendance-api';
 import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
 import { CATEGORY_ENDPOINTS } from '../../categories/categories-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
 import { CONNECTOR_ENDPOINTS } from '../../mis/connector-api';
+import { MIS_ENDPOINTS } from '../../mis/mis-api';
 import { MONITORING_ENDPOINTS } from '../../monitoring/monitoring-api';
 import { PUPIL_ENDPOINTS } from '../../pupils/pupils-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
@@ -27,6 +29,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...ADMIN_ENDPOINTS,
   ...AUDIT_ENDPOINTS,
   ...PUPIL_ENDPOINTS,
+  ...ATTENDANCE_ENDPOINTS,
   ...MONITORING_ENDPOINTS,
   ...CATEGORY_ENDPOINTS,
   ...DASHBOARD_ENDPOINTS,
@@ -35,6 +38,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...DASHBOARD_TRAINING_ENDPOINTS,
   ...ADMIN_TRAINING_ENDPOINTS,
   ...CONNECTOR_ENDPOINTS,
+  ...MIS_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
   ...INCIDENT_ENDPOINTS,
   ...STAFF_ENDPOINTS,

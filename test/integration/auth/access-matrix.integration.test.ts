@@ -23,6 +23,8 @@ let teacher: StaffClient;
 let dsl: StaffClient;
 /** The same DSL in a session that has not elevated. */
 let dslWithoutKey: StaffClient;
+/** An Oakfield MIS connector credential, and the school it pushes for. */
+let connector: { headers: Record<string, string>; schoolId: string };
 let riverside: { schoolId: string; name: string; groupIds: string[]; personIds: string[]; emails: string[] };
 
 beforeAll(async () => {
@@ -30,6 +32,11 @@ beforeAll(async () => {
   teacher = await signInAs(harness.baseUrl, demoStaff('tom'));
   dsl = await signInElevated(harness.baseUrl, 'dana');
   dslWithoutKey = await signInAs(harness.baseUrl, demoStaff('dana'));
+  const issued = await dsl.json<{ secret: string; schoolId: string }>('POST', '/api/admin/mis/connectors', {
+    label: 'Access matrix',
+  });
+  expect(issued.status).toBe(201);
+  connector = { headers: { Authorization: `Bearer ${issued.body.secret}` }, schoolId: issued.body.schoolId };
   const schools = new SchoolRepository(harness.table.dynamo, harness.table.tableName);
   const school = DEMO_SCHOOLS.find((candidate) => candidate.urn === '990002')!;
   const schoolId = (await schools.findIdByUrn(school.urn))!;
@@ -98,9 +105,14 @@ describe.each(named(guarded))('%s', (_name, contract) => {
     expect((await call(contract, {})).status).toBe(401);
   });
 
-  it('refuses the other kind of credential', async () => {
-    const wrong = contract.access.kind === 'operator' ? sessionHeaders(dsl) : operatorHeaders;
-    expect((await call(contract, wrong)).status).toBe(401);
+  it('refuses the other kinds of credential', async () => {
+    const wrongKinds =
+      contract.access.kind === 'operator'
+        ? [sessionHeaders(dsl), connector.headers]
+        : contract.access.kind === 'connector'
+          ? [sessionHeaders(dsl), operatorHeaders]
+          : [operatorHeaders, connector.headers];
+    for (const wrong of wrongKinds) expect((await call(contract, wrong)).status).toBe(401);
   });
 });
 
@@ -109,6 +121,12 @@ const admissible = guarded.filter((contract) => !sessionEnding.has(contract.oper
 it.each(named(admissible))(
   '%s admits a caller with the right credential and permission',
   async (_name, contract) => {
+    if (contract.access.kind === 'connector') {
+      // A connector acts for its own school: the path names it.
+      const response = await call(contract, connector.headers, connector.schoolId);
+      expect([401, 403]).not.toContain(response.status);
+      return;
+    }
     const right = contract.access.kind === 'operator' ? operatorHeaders : sessionHeaders(dsl);
     const response = await call(contract, right);
     // Past the access check: the answer may still be 400/404 for this placeholder input, never 401/403.

@@ -9,6 +9,8 @@
  * The route list comes from the contracts, so a new pupil-data route fails here until it has a case.
  */
 import { randomUUID } from 'node:crypto';
+import { attendanceItemsOf } from '../../../lib/attendance/attendance-items';
+import { batchWriteAll } from '../../../lib/data/batch-write';
 import { ALL_ENDPOINTS } from '../../../lib/platform/openapi/all-endpoints';
 import type { StaffClient } from '../../support/staff-client';
 import { requestUpload, uploadDocument, postToStorage } from '../documents/vault-client';
@@ -317,6 +319,30 @@ const CASES: Record<string, () => Promise<void>> = {
     ]);
     expect(await history(priya, pupils.outside)).toMatchObject(NOT_FOUND);
     expect(await history(priya, pupils.classless)).toMatchObject(NOT_FOUND);
+  },
+
+  async getPupilAttendance() {
+    const { priya, dana, pupils, harness } = world;
+    const marks = { attendance: [{ date: '2026-01-05', am: '/' as const, pm: 'N' as const }] };
+    const items = [pupils.ada, pupils.outside, pupils.classless].flatMap((pupilId) =>
+      attendanceItemsOf(dana.schoolId, pupilId, marks, new Date().toISOString()),
+    );
+    await batchWriteAll(
+      harness.table.dynamo,
+      harness.table.tableName,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
+    const path = (pupilId: string) => `/api/pupils/${pupilId}/attendance`;
+    const own = await get<{ months: { month: string }[]; marked: { sessionsPossible: number } }>(
+      priya,
+      path(pupils.ada),
+    );
+    expect(statusOf(own)).toEqual({ status: 200 });
+    expect(own.body.months.map((month) => month.month)).toEqual(['2026-01']);
+    expect(own.body.marked.sessionsPossible).toBe(2);
+    expect(await get(priya, path(pupils.outside))).toMatchObject(NOT_FOUND);
+    expect(await get(priya, path(pupils.classless))).toMatchObject(NOT_FOUND);
+    expect(statusOf(await get(dana, path(pupils.outside)))).toEqual({ status: 200 });
   },
 
   async changeMonitoring() {

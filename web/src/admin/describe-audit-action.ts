@@ -37,6 +37,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'pupil.link.create': 'Linked two pupils',
   'pupil.link.delete': 'Unlinked two pupils',
   'pupil.monitoring.read': "Viewed a pupil's monitoring history",
+  'pupil.attendance.read': "Viewed a pupil's attendance",
   'pupil.monitoring.update': "Changed a pupil's monitoring",
   'incident.print': 'Printed an incident to PDF',
   'alert-rule.create': 'Added an automatic alert',
@@ -47,6 +48,8 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'mis.connector.create': 'Created an MIS connector credential',
   'mis.connector.rotate': 'Rotated an MIS connector credential',
   'mis.connector.revoke': 'Revoked an MIS connector credential',
+  'mis.extract.push': 'Pushed an MIS extract',
+  'mis.import.run': 'Ran the MIS import now',
 };
 
 export function describeAuditAction(action: string): string {

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { PupilView } from '../api/pupils';
 import type { SessionView } from '../api/session-view';
+import { AttendanceTab } from './tabs/attendance-tab';
 import { ChronologyTab } from './tabs/chronology-tab';
 import { ContactsTab } from './tabs/contacts-tab';
 import { IncidentSummaryTab } from './tabs/incident-summary-tab';
@@ -32,6 +33,7 @@ export const PUPIL_TABS: readonly PupilTab[] = [
   { id: 'chronology', label: 'Incidents', component: ChronologyTab },
   { id: 'summary', label: 'Incident summary', component: IncidentSummaryTab },
   { id: 'contacts', label: 'Contacts', component: ContactsTab },
+  { id: 'attendance', label: 'Attendance', component: AttendanceTab },
   { id: 'monitoring', label: 'Monitoring history', component: MonitoringTab },
   { id: 'vault', label: 'Document vault', component: VaultTab },
 ];

@@ -1,0 +1,94 @@
+/**
+ * Applies an extract's staff (IAM-5): each member of staff is kept as a MisStaffMember, which Admin >
+ * Users offers to add as a user. Someone the MIS stops listing is marked no longer current (not
+ * deleted), so the school's "disable users who vanished" setting can name them.
+ */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll, type WriteRequest } from '../data/batch-write';
+import { misKeys } from '../data/keys';
+import { fingerprint } from './deterministic-id';
+import { MisStaffMemberSchema, type MisStaffMember } from './import-record';
+import type { MisStaff } from './mis-extract';
+
+export interface StaffImportResult {
+  readonly itemsWritten: number;
+  /** Current until this import, and missing from it. */
+  readonly vanished: readonly MisStaffMember[];
+}
+
+export class MisStaffRepository {
+  constructor(
+    private readonly dynamo: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async list(schoolId: string): Promise<MisStaffMember[]> {
+    const members: MisStaffMember[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': misKeys.staffPartition(schoolId) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) members.push(MisStaffMemberSchema.parse(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return members;
+  }
+
+  /**
+   * Writes only what differs from what is stored. An extract without staff (a CTF) leaves them alone;
+   * so does a partial one.
+   */
+  async apply(
+    schoolId: string,
+    staff: readonly MisStaff[],
+    complete: boolean,
+    at: string,
+  ): Promise<StaffImportResult> {
+    if (staff.length === 0) return { itemsWritten: 0, vanished: [] };
+    const stored = new Map((await this.list(schoolId)).map((member) => [member.misId, member]));
+    const requests: WriteRequest[] = [];
+    for (const row of staff) {
+      const content = {
+        misId: row.id,
+        ...(row.title === undefined ? {} : { title: row.title }),
+        forename: row.forename,
+        surname: row.surname,
+        ...(row.email === undefined ? {} : { email: row.email }),
+        roles: row.roles,
+      };
+      const print = fingerprint(content);
+      const existing = stored.get(row.id);
+      if (existing?.current && existing.fingerprint === print) continue;
+      requests.push({
+        PutRequest: {
+          Item: this.item(schoolId, { ...content, current: true, fingerprint: print, updatedAt: at }),
+        },
+      });
+    }
+    const listed = new Set(staff.map((row) => row.id));
+    const vanished = complete
+      ? [...stored.values()].filter((member) => member.current && !listed.has(member.misId))
+      : [];
+    for (const member of vanished) {
+      requests.push({
+        PutRequest: { Item: this.item(schoolId, { ...member, current: false, updatedAt: at }) },
+      });
+    }
+    await batchWriteAll(this.dynamo, this.tableName, requests, 4);
+    return { itemsWritten: requests.length, vanished };
+  }
+
+  private item(schoolId: string, member: MisStaffMember): Record<string, unknown> {
+    return {
+      ...misKeys.staff(schoolId, member.misId),
+      itemType: 'MisStaffMember',
+      ...MisStaffMemberSchema.parse(member),
+    };
+  }
+}
