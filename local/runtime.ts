@@ -49,6 +49,8 @@ export interface LanternOptions {
   readonly quiet?: boolean;
   /** Pass the stand-ins' own output through to this terminal. */
   readonly verbose?: boolean;
+  /** DynamoDB Local compiled for heavy writes (npm start, the benchmark); tests keep the quick start. */
+  readonly dynamoDbForThroughput?: boolean;
   /** Seed the demo schools' incidents, monitoring, alerts and vault files too (default true). */
   readonly demoIncidents?: boolean;
 }
@@ -91,6 +93,7 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
       ports: standinPorts(requestedPort),
       verbose: options.verbose ?? false,
       instantWaits: options.quiet ?? false,
+      dynamoDbForThroughput: options.dynamoDbForThroughput ?? false,
     });
     cleanups.push(() => standIns.stop());
 

@@ -49,6 +49,8 @@ export interface StandinOptions {
   readonly verbose?: boolean;
   /** Wait states take no time (tests). */
   readonly instantWaits?: boolean;
+  /** Start DynamoDB Local for heavy writes rather than a quick start (see startDynamoDbLocal). */
+  readonly dynamoDbForThroughput?: boolean;
 }
 
 async function choosePorts(requested: Partial<StandinPorts> = {}): Promise<StandinPorts> {
@@ -94,6 +96,7 @@ export async function startStandIns(options: StandinOptions): Promise<StandIns> 
         port: ports.dynamodb,
         ...(persistent ? { dataDir: join(persistent, 'dynamodb') } : {}),
         verbose: options.verbose ?? false,
+        forThroughput: options.dynamoDbForThroughput ?? false,
       }),
       startS3Standin({
         port: ports.s3,

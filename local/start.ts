@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     port,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     verbose: values.verbose,
+    // A user's session is long and an MIS import writes a whole school: worth a second more at start.
+    dynamoDbForThroughput: true,
   });
   process.stdout.write(banner(lantern));
 

@@ -65,6 +65,11 @@
  * | TrainingEntry      | SCHOOL#<s>#TRAINING                  | <incidentId>[#ACTION#<actionId>]                |
  * | PendingUpload      | SCHOOL#<s>#UPLOAD#<uploadId>         | UPLOAD                        (TTL expiresAt)   |
  * | AlertOutbox        | SCHOOL#<s>#ALERT_OUTBOX              | <incidentId>#INCIDENT or <incidentId>#ACTION#<actionId> | GSI1PK ALERT_OUTBOX | GSI1SK <createdAt>#<s>#<incidentId>#<event> |
+ * | MisImport          | SCHOOL#<s>#MIS_IMPORTS               | IMPORT#<importId, a UUIDv7 so the log sorts by time> |
+ * | MisState           | SCHOOL#<s>                           | MIS_STATE                                       |
+ * | MisPupilIndex      | SCHOOL#<s>#MIS_PUPILS                | <percent-encoded MIS id>                        |
+ * | MisStaffMember     | SCHOOL#<s>#MIS_STAFF                 | <percent-encoded MIS id>                        |
+ * | MisRollChanges     | SCHOOL#<s>#MIS_ROLL_CHANGES          | IMPORT#<importId>#<chunk, 4 digits> | GSI1PK MIS_ROLL_CHANGES_PENDING | GSI1SK <at>#<s>#<importId>#<chunk> |
  *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
@@ -121,6 +126,12 @@
  *   newest months. AttendanceMonth holds one calendar month's AM/PM marks; AttendanceRecord the figures
  *   computed from every stored mark and the MIS's own summary. ATTENDANCE# sorts before CONTACT#, so the
  *   record and chronology reads never meet it.
+ * - MIS imports (MIS-1 … MIS-4): the import log, newest first: Query SCHOOL#<s>#MIS_IMPORTS descending
+ *   (paged). The health light and "what to apply next": GetItem MIS_STATE, which also holds the run lease
+ *   (a conditional update, so one run per school). What was last applied for every MIS pupil: one Query
+ *   of SCHOOL#<s>#MIS_PUPILS (fingerprints per facet: an unchanged row is recognised without reading the
+ *   pupil). MIS staff to add as users: Query SCHOOL#<s>#MIS_STAFF. Roll changes not yet taken by the
+ *   transfer detector: Query GSI1 MIS_ROLL_CHANGES_PENDING (the detector removes GSI1PK once it has them).
  * - One pupil's copy of an incident with its actions: Query SCHOOL#<s>#PUPIL#<p>, SK begins_with
  *   ENTRY#<occurredAt>#<incidentId>.
  * - Quick search by any part of a name: Query SCHOOL#<s>#PUPIL_NAMES#ACTIVE (and #ARCHIVED when asked),

@@ -77,7 +77,7 @@ function line(figures: EndpointFigures): string {
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const lantern = await startLantern({ inMemory: true, port: 0, quiet: true });
+  const lantern = await startLantern({ inMemory: true, port: 0, quiet: true, dynamoDbForThroughput: true });
   try {
     process.stdout.write(`Importing a ${PUPILS}-pupil MIS extract …\n`);
     const mis = await benchMisImport(lantern.endpoints, {
