@@ -38,6 +38,7 @@ import { autoAlertService } from '../../lib/alerts/auto-alert-services';
 import { trainingService } from '../../lib/training/training-services';
 import { adminAutoAlertEndpoints } from './auto-alert-endpoints';
 import { connectorEndpoints } from './connector-endpoints';
+import { misStaffEndpoints } from './mis-staff-endpoints';
 import { trainingEndpoints } from './training-endpoints';
 
 const context = createApiContext();
@@ -168,6 +169,7 @@ export const handler = createApiHandler(
     ...adminAutoAlertEndpoints(autoAlertService(context)),
     ...trainingEndpoints(trainingService(context)),
     ...connectorEndpoints(context.connectors),
+    ...misStaffEndpoints(admin.misStaff),
   ]),
   context.handlerOptions,
 );

@@ -6,13 +6,22 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { accessKeys, membershipKeys } from '../data/keys';
+import { accessKeys, membershipKeys, misKeys } from '../data/keys';
 import type { Membership } from '../identity/identity';
 import { MembershipRepository } from '../identity/membership-repository';
 
+export type MembershipChangeRefusal =
+  | 'membership-changed'
+  | 'group-missing'
+  | 'already-member'
+  /** Adding from MIS staff: the MIS no longer lists them (or never did). */
+  | 'mis-staff-not-current'
+  /** Adding from MIS staff: another user was added from them first. */
+  | 'mis-staff-taken';
+
 /** Which part of the transaction refused: the membership was not as expected, or the group is gone. */
 export class MembershipChangeRefusedError extends Error {
-  constructor(readonly reason: 'membership-changed' | 'group-missing' | 'already-member') {
+  constructor(readonly reason: MembershipChangeRefusal) {
     super(`Membership change refused: ${reason}`);
     this.name = 'MembershipChangeRefusedError';
   }
@@ -28,8 +37,13 @@ export class GroupMembershipWriter {
     private readonly tableName: string,
   ) {}
 
-  /** A new member of the school, placed in a group. Refused if they are already a member. */
+  /**
+   * A new member of the school, placed in a group. Refused if they are already a member. One added
+   * from MIS staff (misStaffId set) also needs that member of staff to be current in the MIS and not
+   * yet claimed by another user: a guard item, put in the same transaction, makes the claim.
+   */
   async add(membership: Membership & { groupId: string }): Promise<void> {
+    const { schoolId, personId, misStaffId } = membership;
     await this.write(
       [
         {
@@ -39,9 +53,36 @@ export class GroupMembershipWriter {
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-        this.count(membership.schoolId, membership.groupId, 1),
+        this.count(schoolId, membership.groupId, 1),
+        ...(misStaffId === undefined
+          ? []
+          : [
+              {
+                ConditionCheck: {
+                  TableName: this.tableName,
+                  Key: misKeys.staff(schoolId, misStaffId),
+                  ConditionExpression: '#current = :true',
+                  ExpressionAttributeNames: { '#current': 'current' },
+                  ExpressionAttributeValues: { ':true': true },
+                },
+              },
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: {
+                    ...membershipKeys.misStaffUser(schoolId, misStaffId),
+                    itemType: 'MisStaffUser',
+                    schoolId,
+                    misStaffId,
+                    personId,
+                    createdAt: membership.createdAt,
+                  },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+            ]),
       ],
-      'already-member',
+      ['already-member', 'group-missing', 'mis-staff-not-current', 'mis-staff-taken'],
     );
   }
 
@@ -142,18 +183,22 @@ export class GroupMembershipWriter {
     };
   }
 
+  /**
+   * Runs the transaction. `refusals` names, by position, what a failed condition on each item means;
+   * by default the first item is the membership and every later one a group's count.
+   */
   private async write(
     items: TransactItem[],
-    firstRefusal: 'membership-changed' | 'already-member' = 'membership-changed',
+    refusals: readonly MembershipChangeRefusal[] = ['membership-changed'],
   ): Promise<void> {
     try {
       await this.dynamo.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-      if (codes[0] === 'ConditionalCheckFailed') throw new MembershipChangeRefusedError(firstRefusal);
-      if (codes.includes('ConditionalCheckFailed')) throw new MembershipChangeRefusedError('group-missing');
-      throw error;
+      const failed = codes.indexOf('ConditionalCheckFailed');
+      if (failed < 0) throw error;
+      throw new MembershipChangeRefusedError(refusals[failed] ?? 'group-missing');
     }
   }
 }

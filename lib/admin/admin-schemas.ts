@@ -41,6 +41,12 @@ export const NewUserSchema = z
     groupId: z.string().uuid(),
     /** Email a link to set a first password now. */
     sendPasswordEmail: z.boolean().default(true),
+    /**
+     * Adding from MIS staff (GET /api/admin/mis/staff): their MIS id, kept on the membership so the
+     * import can deactivate them when the MIS stops listing them (if the school asks). Omit for a
+     * user added by hand.
+     */
+    misStaffId: z.string().trim().min(1, 'must not be empty').max(64).optional(),
   })
   .strict()
   .meta({ id: 'NewUser' });

@@ -1,6 +1,8 @@
 /** Wires the admin services from the API context. */
 import type { AuditLog } from '../audit/audit-log';
 import { KeyRepository } from '../identity/keys/key-repository';
+import { MisStaffDirectory } from '../mis/mis-staff-directory';
+import { MisStaffRepository } from '../mis/staff-import';
 import type { ApiContext } from '../platform/api-context';
 import { PupilRepository } from '../pupils/pupil-repository';
 import { AlertGroupService } from './alert-group-service';
@@ -20,13 +22,17 @@ export interface AdminServices {
   readonly audit: AuditLog;
   readonly pupilAudit: PupilAuditReport;
   readonly permissionCatalogue: ReturnType<typeof systemPermissionCatalogue>;
+  /** MIS staff offered by Add a user (IAM-5). */
+  readonly misStaff: MisStaffDirectory;
 }
 
 export function adminServices(context: ApiContext): AdminServices {
   const { access, identity, passwordLinks, clients, environment } = context;
+  const misStaff = new MisStaffRepository(clients.dynamo, environment.TABLE_NAME);
   return {
     users: new UserAdminService({
       identity,
+      misStaff,
       groups: access.groups,
       writer: access.writer,
       settings: access.settings,
@@ -44,5 +50,6 @@ export function adminServices(context: ApiContext): AdminServices {
       new PupilRepository(clients.dynamo, environment.TABLE_NAME),
     ),
     permissionCatalogue: systemPermissionCatalogue(),
+    misStaff: new MisStaffDirectory({ staff: misStaff, memberships: identity.memberships }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * User administration (IAM-5): add by hand, change email / name / group, deactivate and reactivate,
+ * User administration (IAM-5): add by hand or from MIS staff, change email / name / group, deactivate and reactivate,
  * unlock, send a password link, remove keys, read a user's security log. A person is visible to an
  * admin only through a membership of the admin's own school; every change is audited.
  */
@@ -15,6 +15,7 @@ import type { IdentityServices } from '../identity/identity-services';
 import type { PasswordLinkService } from '../identity/password-link-service';
 import { DuplicateEmailError } from '../identity/person-repository';
 import { AdminConflictError, AdminInvalidFieldError, AdminNotFoundError } from './admin-errors';
+import type { MisStaffMember } from '../mis/import-record';
 import type { UserDetail, UserSummary } from './admin-types';
 
 /** The part of the key store user administration needs (implemented over the key repository). */
@@ -25,8 +26,14 @@ export interface KeyDirectory {
   removeAll(personId: string): Promise<number>;
 }
 
+/** The MIS staff the last imports listed (lib/mis/staff-import.ts MisStaffRepository). */
+export interface MisStaffList {
+  list(schoolId: string): Promise<MisStaffMember[]>;
+}
+
 export interface UserAdminDependencies {
   readonly identity: IdentityServices;
+  readonly misStaff: MisStaffList;
   readonly groups: UserGroupRepository;
   readonly writer: GroupMembershipWriter;
   readonly settings: SchoolSettingsRepository;
@@ -35,6 +42,10 @@ export interface UserAdminDependencies {
   readonly audit: AuditLog;
   readonly now?: () => Date;
 }
+
+const MIS_STAFF_NOT_CURRENT = "is not a member of staff in this school's MIS extract";
+const MIS_STAFF_TAKEN =
+  'A user was already added from this member of staff (if they are deactivated, reactivate them instead).';
 
 export class UserAdminService {
   private readonly now: () => Date;
@@ -80,10 +91,17 @@ export class UserAdminService {
 
   async add(
     actor: AuditActor,
-    input: { email: string; displayName: string; groupId: string; sendPasswordEmail: boolean },
+    input: {
+      email: string;
+      displayName: string;
+      groupId: string;
+      sendPasswordEmail: boolean;
+      misStaffId?: string | undefined;
+    },
   ): Promise<UserSummary> {
     await this.checkDomain(actor.schoolId, input.email);
     await this.existingGroup(actor.schoolId, input.groupId);
+    if (input.misStaffId !== undefined) await this.unclaimedMisStaff(actor.schoolId, input.misStaffId);
     const at = this.now().toISOString();
     const person = await this.deps.identity.people.findOrCreate(input.email, input.displayName, at);
     const existing = await this.deps.identity.memberships.get(actor.schoolId, person.personId);
@@ -104,6 +122,7 @@ export class UserAdminService {
       email: person.email,
       status: 'active',
       groupId: input.groupId,
+      ...(input.misStaffId === undefined ? {} : { misStaffId: input.misStaffId }),
       createdAt: at,
       updatedAt: at,
     };
@@ -116,7 +135,10 @@ export class UserAdminService {
       action: 'user.create',
       resourceType: 'user',
       resourceId: person.personId,
-      detail: input.sendPasswordEmail ? 'added; password link sent' : 'added',
+      detail: [
+        input.misStaffId === undefined ? 'added' : 'added from MIS staff',
+        ...(input.sendPasswordEmail ? ['password link sent'] : []),
+      ].join('; '),
     });
     if (input.sendPasswordEmail) await this.deps.passwordLinks.request(person.email, actor);
     return this.summary(actor.schoolId, person.personId);
@@ -300,6 +322,20 @@ export class UserAdminService {
     }
   }
 
+  /** Refuses an MIS staff member the MIS does not list now, or one a user was added from already. */
+  private async unclaimedMisStaff(schoolId: string, misStaffId: string): Promise<void> {
+    const [staff, memberships] = await Promise.all([
+      this.deps.misStaff.list(schoolId),
+      this.deps.identity.memberships.listForSchool(schoolId),
+    ]);
+    if (!staff.some((member) => member.misId === misStaffId && member.current)) {
+      throw new AdminInvalidFieldError('body.misStaffId', MIS_STAFF_NOT_CURRENT);
+    }
+    if (memberships.some((membership) => membership.misStaffId === misStaffId)) {
+      throw new AdminConflictError(MIS_STAFF_TAKEN, 'body.misStaffId');
+    }
+  }
+
   private async checkDomain(schoolId: string, email: string): Promise<void> {
     const settings = await this.deps.settings.get(schoolId);
     if (!emailDomainAllowed(settings, email)) {
@@ -351,6 +387,10 @@ export class UserAdminService {
         return new AdminConflictError('This person is already a user here.', 'body.email');
       case 'membership-changed':
         return new AdminConflictError('Someone else changed this user just now. Reload and try again.');
+      case 'mis-staff-not-current':
+        return new AdminInvalidFieldError('body.misStaffId', MIS_STAFF_NOT_CURRENT);
+      case 'mis-staff-taken':
+        return new AdminConflictError(MIS_STAFF_TAKEN, 'body.misStaffId');
     }
   }
 }

@@ -1,4 +1,4 @@
-/** The audit actor of an authenticated staff or MIS connector request. */
+/** The audit actor of an authenticated staff or MIS connector request, or of the MIS import itself. */
 import type { ConnectorPrincipal, StaffPrincipal } from '../platform/http/endpoint';
 import type { AuditActor } from './audit-event';
 
@@ -31,5 +31,21 @@ export function auditActorOfConnector(
     sourceIp: request.sourceIp,
     userAgent: request.userAgent,
     requestId: request.requestId,
+  };
+}
+
+/**
+ * The audit actor of the MIS import acting by itself (the nightly schedule or a run an admin started):
+ * `system:mis-import`, so what it changed is one GSI2 Query like a person's trail, and no person is
+ * named who did not act.
+ */
+export function misImportActor(schoolId: string, requestId: string): AuditActor {
+  return {
+    schoolId,
+    personId: 'system:mis-import',
+    actorName: 'MIS import',
+    sourceIp: 'MIS import',
+    userAgent: 'Lantern MIS import',
+    requestId,
   };
 }

@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
 export const CONNECTOR_ACTOR_PATTERN =
   /^connector:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * The actor id of work Lantern does by itself, not for a person or a connector's request: e.g.
+ * `system:mis-import` (the import deactivating users who vanished from the MIS, IAM-5).
+ */
+export const SYSTEM_ACTOR_PATTERN = /^system:[a-z][a-z-]{0,39}$/;
+
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
@@ -94,8 +100,12 @@ export const AuditEventSchema = z
   .object({
     eventId: z.string().uuid(),
     schoolId: z.string().uuid(),
-    /** A person's id, or `connector:<credentialId>` for an MIS connector's push. */
-    actorPersonId: z.union([z.string().uuid(), z.string().regex(CONNECTOR_ACTOR_PATTERN)]),
+    /** A person's id, `connector:<credentialId>` for an MIS connector's push, or `system:<task>`. */
+    actorPersonId: z.union([
+      z.string().uuid(),
+      z.string().regex(CONNECTOR_ACTOR_PATTERN),
+      z.string().regex(SYSTEM_ACTOR_PATTERN),
+    ]),
     actorName: z.string(),
     action: AuditActionSchema,
     resourceType: z.string().max(40),
@@ -114,7 +124,7 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 /** Who is acting and from where: taken from the authenticated request, never from its body. */
 export interface AuditActor {
   readonly schoolId: string;
-  /** A person's id, or `connector:<credentialId>` for an MIS connector. */
+  /** A person's id, `connector:<credentialId>` for an MIS connector, or `system:<task>`. */
   readonly personId: string;
   readonly actorName: string;
   readonly sourceIp: string;

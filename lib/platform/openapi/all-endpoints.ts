@@ -10,6 +10,7 @@ import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
 import { PLATFORM_ENDPOINTS } from '../../health/platform-api';
 import { CONNECTOR_ENDPOINTS } from '../../mis/connector-api';
 import { MIS_ENDPOINTS } from '../../mis/mis-api';
+import { MIS_STAFF_ENDPOINTS } from '../../mis/mis-staff-api';
 import { MONITORING_ENDPOINTS } from '../../monitoring/monitoring-api';
 import { PUPIL_ENDPOINTS } from '../../pupils/pupils-api';
 import { AUTH_ENDPOINTS } from '../../identity/auth-api';
@@ -38,6 +39,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...DASHBOARD_TRAINING_ENDPOINTS,
   ...ADMIN_TRAINING_ENDPOINTS,
   ...CONNECTOR_ENDPOINTS,
+  ...MIS_STAFF_ENDPOINTS,
   ...MIS_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
   ...INCIDENT_ENDPOINTS,

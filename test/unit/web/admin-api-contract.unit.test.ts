@@ -13,6 +13,7 @@ import { newUserGroup } from '../../../lib/access/user-group';
 import * as contracts from '../../../lib/admin/admin-api';
 import { systemPermissionCatalogue } from '../../../lib/admin/user-group-service';
 import { getUserAudit } from '../../../lib/audit/audit-api';
+import { listMisStaff } from '../../../lib/mis/mis-staff-api';
 import type { EndpointContract } from '../../../lib/platform/http/endpoint';
 
 type WebResult = { ok: true; value: unknown } | { ok: false; problem: unknown };
@@ -172,6 +173,11 @@ describe('users', () => {
       contracts.addUser,
     ],
     [
+      'addUser from MIS staff',
+      () => callWeb('admin-users', 'addUser', { ...summary, sendPasswordEmail: true, misStaffId: 'STF/001' }),
+      contracts.addUser,
+    ],
+    [
       'updateUser',
       () => callWeb('admin-users', 'updateUser', PERSON_ID, { displayName: 'Sam A', groupId: GROUP_ID }),
       contracts.updateUser,
@@ -191,6 +197,29 @@ describe('users', () => {
       sentTo(contract);
     },
   );
+
+  it('lists MIS staff to add, with and without a user already here', async () => {
+    const linked = {
+      misId: 'STF/001',
+      title: 'Mrs',
+      forename: 'Wendy',
+      surname: 'Abbott',
+      displayName: 'Wendy Abbott',
+      email: 'wendy.abbott@oakfield.example.org',
+      roles: ['Teacher'],
+      user: { personId: PERSON_ID, status: 'deactivated' as const, linked: true },
+    };
+    const notYet = {
+      misId: 'STF-2',
+      forename: 'Hugo',
+      surname: 'Brandt',
+      displayName: 'Hugo Brandt',
+      roles: [],
+    };
+    answerWith(listMisStaff, { items: [linked, notYet] });
+    expect(await webValue('admin-mis-staff', 'listMisStaff')).toEqual([linked, notYet]);
+    sentTo(listMisStaff);
+  });
 
   it('removes keys with the confirmation the contract demands, and sends password links', async () => {
     answerWith(contracts.removeUserKeys, { removed: 2 });

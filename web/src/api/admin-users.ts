@@ -54,6 +54,8 @@ export interface NewUser {
   displayName: string;
   groupId: string;
   sendPasswordEmail: boolean;
+  /** The MIS staff member they are added from (GET /api/admin/mis/staff); absent when added by hand. */
+  misStaffId?: string | undefined;
 }
 
 export interface UserChanges {
@@ -135,11 +137,17 @@ export function listUsers(status: UserStatus, signal?: AbortSignal): Promise<Api
 
 export function addUser(user: NewUser): Promise<ApiResult<UserSummary>> {
   // Only the fields the API takes: it refuses a body with any other.
-  const { email, displayName, groupId, sendPasswordEmail } = user;
+  const { email, displayName, groupId, sendPasswordEmail, misStaffId } = user;
   return sendParsed(
     '/api/admin/users',
     'POST',
-    { email, displayName, groupId, sendPasswordEmail },
+    {
+      email,
+      displayName,
+      groupId,
+      sendPasswordEmail,
+      ...(misStaffId === undefined ? {} : { misStaffId }),
+    },
     parseUserSummary,
     'new user',
   );
