@@ -9,8 +9,13 @@
  *   user add --urn 990003 --email head@hilltop.example --name "Pat Head" [--group "Designated Safeguarding Leads"]
  *   user remove-keys --email someone@school.example   (lost their only key; ends every session)
  *   user change-email --email old@school.example --to new@school.example
+ *   mis generate --pupils 20 [--seed 1] [--staff 3] [--attendance-days 10] [--format lantern|wonde|ctf] --out extract.json
+ *   mis push <schoolId> extract.json [--format …] [--url https://lantern.example] [--credential lcn_…]
+ *   mis status <schoolId> <importId> [--url …] [--credential lcn_…]
  *
  * Against AWS: add --table-name <Data stack output TableName> --region <region>.
+ * The mis commands go over HTTP as a connector does (local/mis-cli.ts): --url (default: the running
+ * npm start) and --credential (or LANTERN_CONNECTOR_SECRET; default: the local demo's Oakfield one).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -27,6 +32,7 @@ import { OperatorTokenService } from '../lib/operators/operator-token-service';
 import { DuplicateUrnError, SchoolRepository } from '../lib/schools/school-repository';
 import { SchoolService } from '../lib/schools/school-service';
 import { LOCAL_REGION } from './local-environment';
+import { CliError, generateExtract, importStatus, pushExtractFile } from './mis-cli';
 import { RUNTIME_FILE } from './runtime';
 
 const USAGE = `Usage: npm run lantern -- <command> [options]
@@ -37,7 +43,12 @@ const USAGE = `Usage: npm run lantern -- <command> [options]
   user add --urn <urn> --email <email> --name <name> [--group <user group name>]
   user remove-keys --email <email>
   user change-email --email <email> --to <new email>
-Options for AWS: --table-name <name> --region <region> (default: the running npm start)`;
+  mis generate --pupils <n> [--seed <n>] [--staff <n>] [--attendance-days <n>] [--format lantern|wonde|ctf] --out <file>
+  mis push <schoolId> <file> [--format lantern|wonde|ctf] [--url <base URL>] [--credential <secret>]
+  mis status <schoolId> <importId> [--url <base URL>] [--credential <secret>]
+Options for AWS: --table-name <name> --region <region> (default: the running npm start)
+Options for mis: --url (default: the running npm start), --credential (or LANTERN_CONNECTOR_SECRET;
+  default against npm start: the demo Oakfield connector). See docs/mis-connectors.md.`;
 
 /** School input fields and the options that carry them, so errors name what the operator typed. */
 const OPTION_FOR_FIELD: Record<string, string> = {
@@ -112,9 +123,23 @@ async function main(argv: string[]): Promise<void> {
       group: { type: 'string' },
       'table-name': { type: 'string' },
       region: { type: 'string' },
+      pupils: { type: 'string' },
+      seed: { type: 'string' },
+      staff: { type: 'string' },
+      'attendance-days': { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      url: { type: 'string' },
+      credential: { type: 'string' },
     },
   });
-  const command = positionals.join(' ');
+  // `mis push` and `mis status` take two positional arguments after the command's words.
+  const misArguments = positionals[0] === 'mis' && positionals.length === 4 ? positionals.slice(2) : [];
+  const command = misArguments.length > 0 ? positionals.slice(0, 2).join(' ') : positionals.join(' ');
+  const connection = {
+    ...(values.url === undefined ? {} : { url: values.url }),
+    ...(values.credential === undefined ? {} : { credential: values.credential }),
+  };
   const target = (): Target => resolveTarget(values['table-name'], values.region);
 
   switch (command) {
@@ -197,6 +222,34 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`${values.email} now signs in as ${values.to}; their sessions were ended.\n`);
       return;
     }
+    case 'mis generate': {
+      process.stdout.write(
+        generateExtract({
+          ...(values.pupils === undefined ? {} : { pupils: values.pupils }),
+          ...(values.seed === undefined ? {} : { seed: values.seed }),
+          ...(values.staff === undefined ? {} : { staff: values.staff }),
+          ...(values['attendance-days'] === undefined ? {} : { attendanceDays: values['attendance-days'] }),
+          ...(values.format === undefined ? {} : { format: values.format }),
+          ...(values.out === undefined ? {} : { out: values.out }),
+        }),
+      );
+      return;
+    }
+    case 'mis push': {
+      const [schoolId = '', file = ''] = misArguments;
+      process.stdout.write(
+        await pushExtractFile(schoolId, file, {
+          ...connection,
+          ...(values.format === undefined ? {} : { format: values.format }),
+        }),
+      );
+      return;
+    }
+    case 'mis status': {
+      const [schoolId = '', importId = ''] = misArguments;
+      process.stdout.write(await importStatus(schoolId, importId, connection));
+      return;
+    }
     default:
       process.stderr.write(`${USAGE}\n`);
       process.exitCode = 2;
@@ -209,7 +262,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
       const field = String(issue.path[0] ?? '');
       process.stderr.write(`--${OPTION_FOR_FIELD[field] ?? field}: ${issue.message}\n`);
     }
-  } else if (error instanceof DuplicateUrnError) {
+  } else if (error instanceof DuplicateUrnError || error instanceof CliError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
