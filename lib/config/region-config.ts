@@ -57,6 +57,12 @@ export const RegionConfigSchema = z
       .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
         message: `must be one of the periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
       }),
+    /**
+     * Days a pushed MIS extract is kept (encrypted) after it arrives, for re-running an import and for
+     * diagnosing a connector; the extracts bucket's lifecycle rule then deletes it. Data minimisation: keep
+     * it short. Default 30.
+     */
+    extractRetentionDays: z.number().int().min(1).max(365).default(30),
     /** CloudFront price class; PriceClass_100 (Europe and North America edges) suits UK schools. */
     priceClass: z.enum(['PriceClass_100', 'PriceClass_200', 'PriceClass_All']).default('PriceClass_100'),
   })

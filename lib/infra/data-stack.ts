@@ -22,6 +22,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { EXTRACTS_PREFIX } from '../mis/extract-store';
 import { dataProtection, type RegionConfig } from '../config/region-config';
 import { auditKeys } from '../data/keys';
 import { EXPORTS_PREFIX, QUARANTINE_PREFIX } from '../documents/object-keys';
@@ -181,6 +182,12 @@ export class DataStack extends Stack {
           noncurrentVersionExpiration: Duration.days(7),
           expiredObjectDeleteMarker: true,
           abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+        // Raw extracts are kept only as long as the region's configured retention (MIS-1).
+        {
+          id: 'expire-extracts',
+          prefix: EXTRACTS_PREFIX,
+          expiration: Duration.days(config.extractRetentionDays),
         },
       ],
     });

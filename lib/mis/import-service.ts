@@ -227,14 +227,14 @@ export class MisImportService {
       ),
       skippedWithoutId: skippedRows.some((problem) => problem.misId === undefined),
     });
-    const staff = await this.deps.staff.apply(schoolId, extract.staff, extract.complete, at);
-    const usersDeactivated =
-      staff.vanished.length > 0 && this.deps.deactivateVanishedUsers
-        ? await this.deps.deactivateVanishedUsers(
-            schoolId,
-            staff.vanished.map((member) => member.misId),
-          )
-        : 0;
+    const deactivate = this.deps.deactivateVanishedUsers;
+    const staff = await this.deps.staff.apply(
+      schoolId,
+      extract.staff,
+      extract.complete,
+      at,
+      deactivate && ((misStaffIds) => deactivate(schoolId, misStaffIds)),
+    );
     const rollItems = await this.deps.imports.recordRollChanges({
       schoolId,
       importId,
@@ -260,7 +260,7 @@ export class MisImportService {
         classesAdded: classes.added.length,
         classesRenamed: classes.renamed,
         staffInExtract: extract.staff.length,
-        usersDeactivated,
+        usersDeactivated: staff.usersDeactivated,
         itemsWritten: pupils.itemsWritten + classes.itemsWritten + staff.itemsWritten + rollItems,
       },
     };

@@ -12,6 +12,7 @@ import { MisImportService } from './import-service';
 import { parseExtract } from './parse-extract';
 import { PupilImport } from './pupil-import';
 import { MisStaffRepository } from './staff-import';
+import { VanishedStaffDeactivation } from './vanished-staff';
 
 export interface MisServiceOptions {
   readonly dynamo: DynamoDBDocumentClient;
@@ -36,6 +37,7 @@ export function createMisServices(options: MisServiceOptions): MisServices {
   const imports = new MisImportRepository(dynamo, tableName);
   const store = new ExtractStore(options.s3, options.extractsBucket, options.keyId);
   const schools = new SchoolRepository(dynamo, tableName);
+  const vanished = VanishedStaffDeactivation.over(dynamo, tableName, options.now);
   const service = new MisImportService({
     imports,
     store,
@@ -50,6 +52,7 @@ export function createMisServices(options: MisServiceOptions): MisServices {
     }),
     staff: new MisStaffRepository(dynamo, tableName),
     parse: parseExtract,
+    deactivateVanishedUsers: (schoolId, misStaffIds) => vanished.deactivate(schoolId, misStaffIds),
     schoolTimeZone: async (schoolId) => (await schools.get(schoolId))?.timeZone ?? 'Europe/London',
     ...(options.now ? { now: options.now } : {}),
   });

@@ -14,7 +14,12 @@ export interface StaffImportResult {
   readonly itemsWritten: number;
   /** Current until this import, and missing from it. */
   readonly vanished: readonly MisStaffMember[];
+  /** Users deactivated because the member of staff they were added from vanished. */
+  readonly usersDeactivated: number;
 }
+
+/** Acts on staff who vanished (deactivates their users, per the school's setting); returns how many. */
+export type VanishedStaffHandler = (misStaffIds: readonly string[]) => Promise<number>;
 
 export class MisStaffRepository {
   constructor(
@@ -49,8 +54,9 @@ export class MisStaffRepository {
     staff: readonly MisStaff[],
     complete: boolean,
     at: string,
+    onVanished?: VanishedStaffHandler,
   ): Promise<StaffImportResult> {
-    if (staff.length === 0) return { itemsWritten: 0, vanished: [] };
+    if (staff.length === 0) return { itemsWritten: 0, vanished: [], usersDeactivated: 0 };
     const stored = new Map((await this.list(schoolId)).map((member) => [member.misId, member]));
     const requests: WriteRequest[] = [];
     for (const row of staff) {
@@ -80,8 +86,11 @@ export class MisStaffRepository {
         PutRequest: { Item: this.item(schoolId, { ...member, current: false, updatedAt: at }) },
       });
     }
+    // Before they are marked no longer current: a run that stops in between sees them vanish again.
+    const usersDeactivated =
+      vanished.length > 0 && onVanished ? await onVanished(vanished.map((member) => member.misId)) : 0;
     await batchWriteAll(this.dynamo, this.tableName, requests, 4);
-    return { itemsWritten: requests.length, vanished };
+    return { itemsWritten: requests.length, vanished, usersDeactivated };
   }
 
   private item(schoolId: string, member: MisStaffMember): Record<string, unknown> {

@@ -91,6 +91,8 @@ describe('the users list', () => {
       'Agencies',
       'Classes',
       'Settings',
+      'MIS connection',
+      'Imports',
     ]);
     await tabs.getByRole('link', { name: 'Users' }).click();
     await heading('Users').waitFor();

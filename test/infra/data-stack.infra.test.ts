@@ -133,11 +133,15 @@ describe('Data stack (prod stage)', () => {
     },
   );
 
-  it('expires old versions of extracts', () => {
+  it('expires old versions of extracts, and extracts themselves after the configured retention', () => {
+    expect(test.config.extractRetentionDays).toBe(30);
     template().hasResourceProperties('AWS::S3::Bucket', {
       LoggingConfiguration: { LogFilePrefix: 'extracts/' },
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 7 } })]),
+        Rules: Match.arrayWith([
+          Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 7 } }),
+          Match.objectLike({ Prefix: 'extracts/', ExpirationInDays: test.config.extractRetentionDays }),
+        ]),
       },
     });
   });
