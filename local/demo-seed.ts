@@ -24,7 +24,7 @@ import { TotpSecretCipher } from '../lib/identity/keys/key-encryption';
 import { seedDemoAttendance } from '../lib/attendance/demo-attendance-seed';
 import { seedDemoPupils } from '../lib/pupils/demo-pupil-seed';
 import { seedDemoIncidents, type DemoVault } from '../lib/incidents/demo-incident-seed';
-import { seedDemoConnector, type DemoConnector } from './demo-mis-seed';
+import { seedDemoConnector, seedDemoImport, type DemoConnector, type DemoExtracts } from './demo-mis-seed';
 
 /** Local only: a fixed token so the README's curl examples work after every restart. */
 export const DEMO_OPERATOR_TOKEN = 'lantern_op_local-demo-token-not-for-production';
@@ -119,6 +119,8 @@ export interface DemoSeedOptions {
   readonly incidents?: DemoVault;
   /** Seed about four months of daily attendance marks for every demo pupil (the living demo does). */
   readonly attendance?: boolean;
+  /** Apply Oakfield's synthetic MIS staff list through the real import (the living demo does). */
+  readonly misExtracts?: DemoExtracts;
 }
 
 /** What the seed needs to store the demo TOTP secrets as the API does: encrypted with the data key. */
@@ -168,6 +170,9 @@ export async function seedDemoData(
     options.attendance
       ? seedDemoAttendance(dynamo, tableName, new SchoolRepository(dynamo, tableName))
       : Promise.resolve(0),
+    options.misExtracts
+      ? seedDemoImport(dynamo, tableName, misConnector.schoolId, options.misExtracts)
+      : Promise.resolve(false),
   ]);
   return {
     schoolsCreated,

@@ -140,6 +140,11 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
               keyId: apiEnvironment.VAULT_KEY_ID,
             },
             attendance: true,
+            misExtracts: {
+              s3,
+              bucket: apiEnvironment.EXTRACTS_BUCKET,
+              keyId: apiEnvironment.VAULT_KEY_ID,
+            },
           },
     );
 
