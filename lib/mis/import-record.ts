@@ -98,6 +98,8 @@ export const MisPupilIndexSchema = z
     misKey: z.string(),
     pupilId: z.string().uuid(),
     archived: z.boolean(),
+    /** The pupil's permanent UPN, to match a row under another MIS id (a CTF's, keyed by UPN). */
+    upn: z.string().optional(),
     /** Fingerprints of what was last applied, by facet: profile, contacts, siblings, attendance items. */
     hashes: z.record(z.string(), z.string()),
     importId: z.string().uuid(),

@@ -218,6 +218,7 @@ export class MisImportService {
       at,
       today,
       complete: extract.complete,
+      format: extract.format,
       pupils: extract.pupils,
       groups: new Map(extract.groups.map((group) => [group.id, group])),
       classIdByGroup: classes.classIdByGroup,

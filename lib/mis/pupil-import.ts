@@ -20,7 +20,8 @@ import type { PupilRecordItems, PupilRecordReader } from '../pupils/pupil-record
 import type { PupilRepository } from '../pupils/pupil-repository';
 import { summaryCompanions } from '../pupils/pupil-summary-companions';
 import { fingerprint } from './deterministic-id';
-import type { MisGroup, MisPupil, RowProblem } from './mis-extract';
+import type { ExtractFormat, MisGroup, MisPupil, RowProblem } from './mis-extract';
+import { isTemporaryUpn } from '../pupils/uk-identifiers';
 import type { MisPupilIndex, RollPupil } from './import-record';
 import {
   contactComparable,
@@ -59,6 +60,8 @@ export interface PupilImportInput {
   /** The school's date today (YYYY-MM-DD): leaving dates up to it archive. */
   readonly today: string;
   readonly complete: boolean;
+  /** A CTF never takes over a pupil the MIS feeds under another id (it carries too little). */
+  readonly format: ExtractFormat;
   readonly pupils: readonly MisPupil[];
   readonly groups: ReadonlyMap<string, MisGroup>;
   readonly classIdByGroup: ReadonlyMap<string, string>;
@@ -102,9 +105,7 @@ export class PupilImport {
   async apply(input: PupilImportInput): Promise<PupilImportResult> {
     this.written = 0;
     const problems: RowProblem[] = [];
-    const desired = input.pupils.map((row) =>
-      desiredPupil(input.schoolId, row, input.groups, input.classIdByGroup, input.today),
-    );
+    const { desired, rekeyed, heldKeys } = this.matchByUpn(input, problems);
     const summaries = new Map(
       desired.map((pupil) => [pupil.pupilId, summaryOf(newPupil(input.schoolId, pupil, input.at))]),
     );
@@ -116,7 +117,7 @@ export class PupilImport {
     const changed: Planned[] = [];
     let unchanged = 0;
     for (const plan of unseen.values()) {
-      const stored = input.index.get(plan.desired.misKey);
+      const stored = input.index.get(plan.desired.misKey) ?? rekeyed.get(plan.desired.misKey);
       if (!stored) fresh.push(plan);
       else if (sameHashes(stored.hashes, plan.hashes) && stored.archived === plan.desired.archived)
         unchanged += 1;
@@ -137,9 +138,18 @@ export class PupilImport {
 
     await this.addFresh(input, reallyFresh);
     await inBatches([...changed, ...resumed], CHANGED_PUPILS_AT_ONCE, (plan) =>
-      this.updateChanged(input, plan, input.index.get(plan.desired.misKey)),
+      this.updateChanged(
+        input,
+        plan,
+        input.index.get(plan.desired.misKey) ?? rekeyed.get(plan.desired.misKey),
+      ),
     );
-    const leavers = this.absentPupils(input, new Set(unseen.keys()), problems);
+    const { leavers, stale } = this.absentPupils(
+      input,
+      new Set([...unseen.keys(), ...heldKeys]),
+      new Set(desired.map((pupil) => pupil.pupilId)),
+      problems,
+    );
     await inBatches(leavers, CHANGED_PUPILS_AT_ONCE, (entry) => this.archiveAbsent(input, entry));
 
     // Last: the fingerprints, once everything they vouch for is stored.
@@ -153,17 +163,25 @@ export class PupilImport {
             plan.desired.pupilId,
             plan.desired.archived,
             plan.hashes,
+            plan.desired.details.upn,
           ),
         },
       })),
       ...leavers.map((entry) => ({
-        PutRequest: { Item: this.indexItem(input, entry.misKey, entry.pupilId, true, entry.hashes) },
+        PutRequest: {
+          Item: this.indexItem(input, entry.misKey, entry.pupilId, true, entry.hashes, entry.upn),
+        },
       })),
     ];
     await this.write(indexWrites);
+    // An entry whose pupil is now indexed under another MIS id (taken over by UPN) goes, after the new one.
+    await this.write(
+      stale.map((entry) => ({ DeleteRequest: { Key: misKeys.pupil(input.schoolId, entry.misKey) } })),
+    );
 
     const rollOf = (plan: Planned): RollPupil => rollPupil(plan.desired.pupilId, plan.desired.details);
-    const previouslyArchived = (plan: Planned) => input.index.get(plan.desired.misKey)?.archived;
+    const previouslyArchived = (plan: Planned) =>
+      (input.index.get(plan.desired.misKey) ?? rekeyed.get(plan.desired.misKey))?.archived;
     const activated = [...reallyFresh, ...changed, ...resumed].filter(
       (plan) => !plan.desired.archived && previouslyArchived(plan) !== false,
     );
@@ -171,7 +189,10 @@ export class PupilImport {
       (plan) => plan.desired.archived && previouslyArchived(plan) !== true,
     );
     return {
-      added: reallyFresh.length + resumed.filter((plan) => !input.index.has(plan.desired.misKey)).length,
+      added:
+        reallyFresh.length +
+        resumed.filter((plan) => !input.index.has(plan.desired.misKey) && !rekeyed.has(plan.desired.misKey))
+          .length,
       updated: changed.length,
       unchanged,
       archived: newlyArchived.length + leavers.length,
@@ -335,23 +356,30 @@ export class PupilImport {
     }
   }
 
-  /** Index entries of a complete extract's absent, still active pupils (unless that looks like a broken feed). */
+  /**
+   * Index entries the extract no longer lists. Those whose pupil a listed row now maps to (taken over by
+   * UPN) are stale keys to delete; the rest, in a complete extract, are leavers to archive, unless that
+   * looks like a broken feed.
+   */
   private absentPupils(
     input: PupilImportInput,
-    present: ReadonlySet<string>,
+    presentKeys: ReadonlySet<string>,
+    presentPupilIds: ReadonlySet<string>,
     problems: RowProblem[],
-  ): AbsentPupil[] {
-    if (!input.complete) return [];
-    const active = [...input.index.values()].filter((entry) => !entry.archived);
-    const absent = active.filter(
-      (entry) => !present.has(entry.misKey) && !input.skippedMisKeys.has(entry.misKey),
+  ): { leavers: AbsentPupil[]; stale: MisPupilIndex[] } {
+    const missing = [...input.index.values()].filter(
+      (entry) => !presentKeys.has(entry.misKey) && !input.skippedMisKeys.has(entry.misKey),
     );
-    if (absent.length === 0) return [];
+    const stale = missing.filter((entry) => presentPupilIds.has(entry.pupilId));
+    if (!input.complete) return { leavers: [], stale };
+    const active = [...input.index.values()].filter((entry) => !entry.archived);
+    const absent = missing.filter((entry) => !entry.archived && !presentPupilIds.has(entry.pupilId));
+    if (absent.length === 0) return { leavers: [], stale };
     if (input.skippedWithoutId) {
       problems.push(
         archiveHeldBack('a skipped pupil row had no readable id, so absence cannot be told from a bad row'),
       );
-      return [];
+      return { leavers: [], stale };
     }
     if (absent.length > active.length * MAX_ARCHIVE_SHARE) {
       problems.push(
@@ -359,9 +387,56 @@ export class PupilImport {
           `the extract leaves out ${absent.length} of ${active.length} pupils on roll; that looks like a partial feed`,
         ),
       );
-      return [];
+      return { leavers: [], stale };
     }
-    return absent.map((entry) => ({ ...entry, roll: { pupilId: entry.pupilId, dateOfBirth: '' } }));
+    return {
+      leavers: absent.map((entry) => ({ ...entry, roll: { pupilId: entry.pupilId, dateOfBirth: '' } })),
+      stale,
+    };
+  }
+
+  /**
+   * Each row's profile, matched first by MIS id and then, for a row the index does not know, by permanent
+   * UPN: a pupil first imported from a CTF (keyed by UPN) is taken over by the full feed's row, keeping the
+   * same Lantern pupil and chronology. A CTF row for a pupil the full feed already holds is left out (a CTF
+   * carries too little to overwrite it) and said so.
+   */
+  private matchByUpn(
+    input: PupilImportInput,
+    problems: RowProblem[],
+  ): { desired: DesiredPupil[]; rekeyed: Map<string, MisPupilIndex>; heldKeys: Set<string> } {
+    const byUpn = new Map<string, MisPupilIndex>();
+    for (const entry of input.index.values()) if (entry.upn) byUpn.set(entry.upn, entry);
+    const desired: DesiredPupil[] = [];
+    const rekeyed = new Map<string, MisPupilIndex>();
+    const heldKeys = new Set<string>();
+    input.pupils.forEach((row, index) => {
+      const pupil = desiredPupil(input.schoolId, row, input.groups, input.classIdByGroup, input.today);
+      const upn = pupil.details.upn;
+      const owner =
+        !input.index.has(pupil.misKey) && upn !== undefined && !isTemporaryUpn(upn)
+          ? byUpn.get(upn)
+          : undefined;
+      if (!owner || owner.misKey === pupil.misKey) {
+        desired.push(pupil);
+        return;
+      }
+      if (input.format === 'ctf') {
+        heldKeys.add(owner.misKey);
+        problems.push({
+          section: 'pupils',
+          row: index + 1,
+          misId: pupil.misKey,
+          field: 'upn',
+          reason: `already on roll from the MIS under id ${owner.misKey}; a CTF does not update that pupil`,
+          severity: 'warning',
+        });
+        return;
+      }
+      rekeyed.set(pupil.misKey, owner);
+      desired.push({ ...pupil, pupilId: owner.pupilId });
+    });
+    return { desired, rekeyed, heldKeys };
   }
 
   private async archiveAbsent(input: PupilImportInput, entry: AbsentPupil): Promise<void> {
@@ -382,6 +457,7 @@ export class PupilImport {
     pupilId: string,
     archived: boolean,
     hashes: Record<string, string>,
+    upn: string | undefined,
   ): StoredItem {
     return {
       ...misKeys.pupil(input.schoolId, misKey),
@@ -391,6 +467,8 @@ export class PupilImport {
       archived,
       hashes,
       importId: input.importId,
+      // Permanent UPNs only: what a row under another MIS id (a CTF's) is matched by.
+      ...(upn === undefined || isTemporaryUpn(upn) ? {} : { upn }),
     };
   }
 

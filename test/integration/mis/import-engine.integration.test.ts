@@ -11,6 +11,7 @@ import { accessKeys, misKeys, pupilKeys } from '../../../lib/data/keys';
 import { LANTERN_EXTRACT_FORMAT, type MisExtract } from '../../../lib/mis/mis-extract';
 import { createMisServices, type MisServices } from '../../../lib/mis/mis-services';
 import { pupilIdFor } from '../../../lib/mis/pupil-plan';
+import { toCtfXml } from '../../../lib/mis/formats/ctf-writer';
 import { createTestTable, type TestTable } from '../../support/test-table';
 
 const KEY = 'alias/lantern-vault';
@@ -378,6 +379,60 @@ describe('MIS import', () => {
     expect(await dataItems(crashing.table)).toEqual(await dataItems(clean.table));
     const after = await crashing.service.run(schoolId, 'run-now');
     expect(after.kind === 'applied' && after.record.counts?.itemsWritten).toBe(0);
+  });
+
+  it('lets the full feed take over a pupil first imported from a CTF (same pupil, by UPN), and keeps a later CTF from overwriting it', async () => {
+    const { table, ...services } = await servicesOn();
+    const schoolId = randomUUID();
+    const ctf = (pupils: MisExtract['pupils']) =>
+      Buffer.from(
+        toCtfXml(extract({ complete: false, pupils, staff: [] }), {
+          sourceLea: '801',
+          sourceEstab: '2000',
+          schoolName: 'Previous school',
+        }),
+      );
+    const joiner = extract().pupils[0]!;
+    const fromCtf = await services.service.receive(
+      schoolId,
+      ctf([joiner]),
+      { mediaType: 'application/xml' },
+      'cred-1',
+    );
+    expect(fromCtf.record.format).toBe('ctf');
+    const first = await services.service.run(schoolId, 'run-now');
+    expect(first.kind === 'applied' && first.record.counts?.pupilsAdded).toBe(1);
+    const ctfPupilId = pupilIdFor(schoolId, `UPN:${joiner.upn}`);
+
+    // The nightly full extract lists her under the MIS's own id: the same Lantern pupil, not a second one.
+    const full = await pushAndRun(services, schoolId, extract());
+    expect(full.counts).toMatchObject({ pupilsAdded: 4, pupilsUpdated: 1, pupilsArchived: 0 });
+    const index = await partition(table, misKeys.pupilsPartition(schoolId));
+    expect(index.find((item) => item.misKey === 'P0')).toMatchObject({
+      pupilId: ctfPupilId,
+      upn: joiner.upn,
+    });
+    expect(index.some((item) => String(item.misKey).startsWith('UPN:'))).toBe(false);
+    const profile = (await partition(table, pupilKeys.partition(schoolId, ctfPupilId))).find(
+      (item) => item.itemType === 'Pupil',
+    );
+    expect(profile).toMatchObject({ archived: false, misId: 'P0', tutorGroup: '7A' });
+
+    // A CTF for her now is left out, with a warning; nothing is written.
+    await services.service.receive(
+      schoolId,
+      ctf([{ ...joiner, legalSurname: 'Changed' }]),
+      { mediaType: 'application/xml' },
+      'cred-1',
+    );
+    const later = await services.service.run(schoolId, 'run-now');
+    if (later.kind !== 'applied') throw new Error(later.kind);
+    expect(later.record.counts?.itemsWritten).toBe(0);
+    expect(later.record.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'upn', severity: 'warning', misId: `UPN:${joiner.upn}` }),
+      ]),
+    );
   });
 
   it('runs one import at a time per school', async () => {
