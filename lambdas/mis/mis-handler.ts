@@ -9,16 +9,18 @@ import { auditActorOf, auditActorOfConnector } from '../../lib/audit/audit-actor
 import { AuditLog } from '../../lib/audit/audit-log';
 import { extractKey } from '../../lib/mis/extract-store';
 import { healthLight } from '../../lib/mis/import-health';
-import { ImportScheduler } from '../../lib/mis/import-scheduler';
+import { DEFAULT_NIGHTLY_TIME, ImportScheduler } from '../../lib/mis/import-scheduler';
 import {
   completeExtractUpload,
   getConnectorImport,
   getImport,
   getImportHealth,
+  getNightlySchedule,
   listImports,
   MAX_UPLOADED_EXTRACT_BYTES,
   pushExtract,
   runImportNow,
+  setNightlySchedule,
   startExtractUpload,
   type ExtractReceipt,
 } from '../../lib/mis/mis-api';
@@ -80,12 +82,22 @@ function receiptOf(received: ReceivedExtract, schoolId: string): ExtractReceipt 
   };
 }
 
-/** The first extract a school sends puts its nightly import on the schedule, in the school's time zone. */
+async function schoolTimeZone(schoolId: string): Promise<string> {
+  return (await mis.schools.get(schoolId))?.timeZone ?? 'Europe/London';
+}
+
+/**
+ * The first extract a school sends puts its nightly import on the schedule, in the school's time zone,
+ * at the time an admin chose (02:00 unless they did).
+ */
 async function ensureNightlySchedule(schoolId: string): Promise<void> {
   const state = await mis.imports.state(schoolId);
   if (state.nightlyScheduledAt !== undefined) return;
-  const school = await mis.schools.get(schoolId);
-  await scheduler.ensureNightly(schoolId, school?.timeZone ?? 'Europe/London');
+  await scheduler.ensureNightly(
+    schoolId,
+    await schoolTimeZone(schoolId),
+    state.nightlyAt ?? DEFAULT_NIGHTLY_TIME,
+  );
   await mis.imports.markNightlyScheduled(schoolId, new Date().toISOString());
 }
 
@@ -207,6 +219,32 @@ export const handler = createApiHandler(
         resourceId: state.newestImportId,
       });
       return { body: { importId: state.newestImportId, startsAt: startsAt.toISOString() } };
+    }),
+    implement(getNightlySchedule, async (request) => {
+      const { schoolId } = staffPrincipal(request.principal);
+      const [state, timeZone] = await Promise.all([mis.imports.state(schoolId), schoolTimeZone(schoolId)]);
+      return {
+        body: {
+          nightlyAt: state.nightlyAt ?? DEFAULT_NIGHTLY_TIME,
+          timeZone,
+          scheduled: state.nightlyScheduledAt !== undefined,
+        },
+      };
+    }),
+    implement(setNightlySchedule, async (request) => {
+      const staff = staffPrincipal(request.principal);
+      const { nightlyAt } = request.body;
+      const timeZone = await schoolTimeZone(staff.schoolId);
+      // Schedule first, then record: a retry after a failure in between moves the schedule again (harmless).
+      await scheduler.ensureNightly(staff.schoolId, timeZone, nightlyAt);
+      await mis.imports.setNightlyAt(staff.schoolId, nightlyAt, new Date().toISOString());
+      await audit.record(auditActorOf(staff, request), {
+        action: 'mis.import.schedule',
+        resourceType: 'mis-schedule',
+        resourceId: staff.schoolId,
+        detail: `nightly at ${nightlyAt} ${timeZone}`,
+      });
+      return { body: { nightlyAt, timeZone } };
     }),
     implement(getImportHealth, async (request) => {
       const staff = staffPrincipal(request.principal);

@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   // MIS extracts and imports (MIS-1 … MIS-4).
   'mis.extract.push',
   'mis.import.run',
+  'mis.import.schedule',
 ] as const;
 
 /** The actor id of an MIS connector (lib/audit/audit-actor.ts `auditActorOfConnector`). */

@@ -72,6 +72,11 @@ export const MisImportSchema = z
   .meta({ id: 'MisImport' });
 export type MisImport = z.output<typeof MisImportSchema>;
 
+/** A time of day, HH:MM on the 24-hour clock (00:00–23:59): when the school's nightly import runs. */
+export const NightlyTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 02:00, from 00:00 to 23:59');
+
 export const MisStateSchema = z
   .object({
     schoolId: z.string().uuid(),
@@ -87,6 +92,8 @@ export const MisStateSchema = z
     leaseUntil: z.iso.datetime().optional(),
     /** When the school's nightly import schedule was made (on its first extract). */
     nightlyScheduledAt: z.iso.datetime().optional(),
+    /** When the nightly import runs in the school's time zone, as an admin set it; absent: 02:00. */
+    nightlyAt: NightlyTimeSchema.optional(),
     version: z.number().int().min(0),
   })
   .strip()

@@ -239,6 +239,30 @@ export class MisImportRepository {
     );
   }
 
+  /**
+   * Stores the admin's nightly import time. `scheduledAt` is set when the schedule itself was made or
+   * moved by the caller, so a first extract does not remake it at the default time.
+   */
+  async setNightlyAt(schoolId: string, time: string, scheduledAt: string): Promise<void> {
+    await this.dynamo.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: misKeys.state(schoolId),
+        UpdateExpression:
+          'SET nightlyAt = :time, nightlyScheduledAt = :at, schoolId = :school, itemType = :type, version = if_not_exists(version, :zero) + :one',
+        // The state may not exist yet: an admin can set the time before the first extract arrives.
+        ExpressionAttributeValues: {
+          ':time': time,
+          ':at': scheduledAt,
+          ':school': schoolId,
+          ':type': 'MisState',
+          ':zero': 0,
+          ':one': 1,
+        },
+      }),
+    );
+  }
+
   /** Extracts received before `importId` and never applied: marked superseded, so the log says why. */
   async supersedeOlder(schoolId: string, importId: string, at: string): Promise<void> {
     const older = await this.dynamo.send(

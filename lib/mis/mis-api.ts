@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PageQuerySchema } from '../data/page-cursor';
 import { defineEndpoint, MAX_RAW_BODY_BYTES } from '../platform/http/endpoint';
-import { MisImportSchema } from './import-record';
+import { MisImportSchema, NightlyTimeSchema } from './import-record';
 import { ExtractFormatSchema, MisExtractSchema, RowProblemSchema } from './mis-extract';
 
 const connector = { kind: 'connector' } as const;
@@ -160,6 +160,49 @@ export const runImportNow = defineEndpoint({
   otherProblemStatuses: [409],
 });
 
+/** When the school's nightly import runs, on the school's own clock. */
+export const NightlyScheduleSchema = z
+  .object({
+    /** HH:MM in `timeZone`; 02:00 unless an admin chose another time. */
+    nightlyAt: NightlyTimeSchema,
+    /** The school's IANA time zone, e.g. Europe/London: British time, summer and winter. */
+    timeZone: z.string(),
+  })
+  .meta({ id: 'MisNightlySchedule' });
+export type NightlySchedule = z.output<typeof NightlyScheduleSchema>;
+
+export const getNightlySchedule = defineEndpoint({
+  operationId: 'getMisNightlySchedule',
+  method: 'GET',
+  path: '/api/admin/mis/imports/schedule',
+  summary: "When the school's nightly import runs, and whether it is on the schedule yet",
+  tags: ['Admin'],
+  access: imports,
+  successStatus: 200,
+  response: NightlyScheduleSchema.extend({
+    /** False until the first extract arrives or an admin sets the time. */
+    scheduled: z.boolean(),
+  }).meta({ id: 'MisNightlyScheduleState' }),
+});
+
+export const NightlyScheduleRequestSchema = z
+  .object({ nightlyAt: NightlyTimeSchema })
+  .strict()
+  .meta({ id: 'MisNightlyScheduleRequest' });
+
+export const setNightlySchedule = defineEndpoint({
+  operationId: 'setMisNightlySchedule',
+  method: 'PUT',
+  path: '/api/admin/mis/imports/schedule',
+  summary:
+    "Move the school's nightly import to another time of day, in the school's time zone (safe to retry)",
+  tags: ['Admin'],
+  access: imports,
+  body: NightlyScheduleRequestSchema,
+  successStatus: 200,
+  response: NightlyScheduleSchema,
+});
+
 export const ImportHealthSchema = z
   .object({
     /** green: a successful import within 26 hours; amber: within 3 days; red: older, or never. */
@@ -193,5 +236,7 @@ export const MIS_ENDPOINTS = [
   listImports,
   getImport,
   runImportNow,
+  getNightlySchedule,
+  setNightlySchedule,
   getImportHealth,
 ] as const;

@@ -1,6 +1,8 @@
 /**
  * Matches a request path and method against the endpoint contracts of one API area.
  * Unknown paths are 404 and known paths with another method are 405 with an Allow header.
+ * A literal segment wins over a `{param}` in the same place (`/imports/schedule` before
+ * `/imports/{importId}`), whatever order the endpoints are listed in.
  */
 import type { BoundEndpoint } from './endpoint';
 import { problems } from './problem';
@@ -14,6 +16,8 @@ interface CompiledRoute {
   readonly endpoint: BoundEndpoint;
   readonly pattern: RegExp;
   readonly paramNames: readonly string[];
+  /** Per segment, 0 for a literal and 1 for a `{param}`: routes are tried in this order. */
+  readonly shape: readonly number[];
 }
 
 function compile(endpoint: BoundEndpoint): CompiledRoute {
@@ -29,7 +33,18 @@ function compile(endpoint: BoundEndpoint): CompiledRoute {
       return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })
     .join('/');
-  return { endpoint, pattern: new RegExp(`^${source}/?$`), paramNames };
+  const shape = endpoint.contract.path.split('/').map((segment) => (/^\{.*\}$/.test(segment) ? 1 : 0));
+  return { endpoint, pattern: new RegExp(`^${source}/?$`), paramNames, shape };
+}
+
+/** Literal-first, segment by segment; routes of equal shape keep their listed order (the sort is stable). */
+function bySpecificity(a: CompiledRoute, b: CompiledRoute): number {
+  const length = Math.min(a.shape.length, b.shape.length);
+  for (let index = 0; index < length; index += 1) {
+    const difference = (a.shape[index] ?? 0) - (b.shape[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return a.shape.length - b.shape.length;
 }
 
 function decodeParams(names: readonly string[], match: RegExpExecArray): Record<string, string> {
@@ -48,7 +63,7 @@ function decodeParams(names: readonly string[], match: RegExpExecArray): Record<
 export function createRouter(
   endpoints: readonly BoundEndpoint[],
 ): (method: string, path: string) => RouteMatch {
-  const routes = endpoints.map(compile);
+  const routes = endpoints.map(compile).sort(bySpecificity);
   return (method, path) => {
     const allowed: string[] = [];
     for (const route of routes) {

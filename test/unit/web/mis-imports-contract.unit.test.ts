@@ -29,7 +29,7 @@ const AT = '2026-11-22T02:00:03.000Z';
 
 let answerBody: unknown;
 let answerStatus = 200;
-let sent: { method: string; path: string }[] = [];
+let sent: { method: string; path: string; body?: unknown }[] = [];
 
 beforeEach(() => {
   sent = [];
@@ -38,7 +38,11 @@ beforeEach(() => {
       typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
       'https://lantern.test',
     );
-    sent.push({ method: init?.method ?? 'GET', path: url.pathname + url.search });
+    sent.push({
+      method: init?.method ?? 'GET',
+      path: url.pathname + url.search,
+      ...(typeof init?.body === 'string' ? { body: JSON.parse(init.body) as unknown } : {}),
+    });
     return Promise.resolve(
       new Response(JSON.stringify(answerBody), {
         status: answerStatus,
@@ -59,7 +63,7 @@ function answerWith<C extends EndpointContract>(contract: C, body: z.input<C['re
   return answerBody;
 }
 
-function sentTo(contract: EndpointContract): { method: string; path: string } {
+function sentTo(contract: EndpointContract): { method: string; path: string; body?: unknown } {
   expect(sent).toHaveLength(1);
   const request = sent[0]!;
   expect(request.method).toBe(contract.method);
@@ -177,6 +181,53 @@ it('asks to run the import now, and passes on a 409 with its detail', async () =
   await expect(callClient('runMisImportNow')).resolves.toMatchObject({
     ok: false,
     problem: { status: 409, detail: 'No extract has been received yet: the connector must push one first.' },
+  });
+});
+
+describe('the nightly import time', () => {
+  it('reads the time, the zone and whether it is scheduled yet', async () => {
+    answerWith(contracts.getNightlySchedule, {
+      nightlyAt: '02:00',
+      timeZone: 'Europe/London',
+      scheduled: false,
+    });
+    await expect(callClient('fetchMisNightlySchedule')).resolves.toEqual({
+      ok: true,
+      value: { nightlyAt: '02:00', timeZone: 'Europe/London', scheduled: false },
+    });
+    sentTo(contracts.getNightlySchedule);
+  });
+
+  it('sends a body the contract accepts, reads the answer, and passes on a refusal naming the field', async () => {
+    answerWith(contracts.setNightlySchedule, { nightlyAt: '06:30', timeZone: 'Europe/London' });
+    await expect(callClient('setMisNightlySchedule', '06:30')).resolves.toEqual({
+      ok: true,
+      value: { nightlyAt: '06:30', timeZone: 'Europe/London' },
+    });
+    const request = sentTo(contracts.setNightlySchedule);
+    expect(contracts.NightlyScheduleRequestSchema.parse(request.body)).toEqual({ nightlyAt: '06:30' });
+
+    const reason = 'must be a time like 02:00, from 00:00 to 23:59';
+    expect(
+      contracts.NightlyScheduleRequestSchema.safeParse({ nightlyAt: '25:00' }).error?.issues[0]?.message,
+    ).toBe(reason);
+    answerBody = {
+      type: 'urn:lantern:problem:validation',
+      title: 'Validation failed',
+      status: 400,
+      errors: [{ field: 'body.nightlyAt', reason }],
+    };
+    answerStatus = 400;
+    await expect(callClient('setMisNightlySchedule', '25:00')).resolves.toMatchObject({
+      ok: false,
+      problem: { status: 400, errors: [{ field: 'body.nightlyAt', reason }] },
+    });
+  });
+
+  it('takes an answer without the zone as unreadable', async () => {
+    answerBody = { nightlyAt: '02:00', scheduled: true };
+    answerStatus = 200;
+    await expect(callClient('fetchMisNightlySchedule')).resolves.toMatchObject({ ok: false });
   });
 });
 

@@ -50,6 +50,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'mis.connector.revoke': 'Revoked an MIS connector credential',
   'mis.extract.push': 'Pushed an MIS extract',
   'mis.import.run': 'Ran the MIS import now',
+  'mis.import.schedule': 'Changed the nightly MIS import time',
 };
 
 export function describeAuditAction(action: string): string {

@@ -1,6 +1,7 @@
 /**
- * The MIS import log, "run now" and the import health light (lib/mis/mis-api.ts: listMisImports,
- * getMisImport, runMisImportNow, getMisImportHealth; shapes from lib/mis/import-record.ts). Row
+ * The MIS import log, "run now", the nightly import time and the import health light
+ * (lib/mis/mis-api.ts: listMisImports, getMisImport, runMisImportNow, getMisNightlySchedule,
+ * setMisNightlySchedule, getMisImportHealth; shapes from lib/mis/import-record.ts). Row
  * problems carry MIS ids, never pupil names, and are shown exactly as the API gives them.
  */
 import { getParsed, sendParsed, type ApiResult } from './api-result';
@@ -93,6 +94,17 @@ export interface ImportPage {
 export interface ImportRunRequested {
   importId: string;
   startsAt: string;
+}
+
+/** When the nightly import runs: HH:MM on the school's clock, in its IANA time zone. */
+export interface NightlySchedule {
+  nightlyAt: string;
+  timeZone: string;
+}
+
+export interface NightlyScheduleState extends NightlySchedule {
+  /** False until the first extract arrives or an admin sets the time. */
+  scheduled: boolean;
 }
 
 export type HealthLight = 'green' | 'amber' | 'red';
@@ -195,6 +207,18 @@ function parseRunRequested(body: unknown): ImportRunRequested | undefined {
   return { importId: body.importId, startsAt: body.startsAt };
 }
 
+function parseSchedule(body: unknown): NightlySchedule | undefined {
+  if (!isRecord(body) || !isNonEmptyString(body.nightlyAt) || !isNonEmptyString(body.timeZone))
+    return undefined;
+  return { nightlyAt: body.nightlyAt, timeZone: body.timeZone };
+}
+
+function parseScheduleState(body: unknown): NightlyScheduleState | undefined {
+  const schedule = parseSchedule(body);
+  if (!schedule || !isRecord(body) || typeof body.scheduled !== 'boolean') return undefined;
+  return { ...schedule, scheduled: body.scheduled };
+}
+
 function parseHealth(body: unknown): ImportHealth | undefined {
   if (!isRecord(body)) return undefined;
   const light = oneOf(body.light, ['green', 'amber', 'red'] as const);
@@ -234,6 +258,15 @@ export function getMisImport(importId: string, signal?: AbortSignal): Promise<Ap
 /** Asks for the newest extract to be applied now; 409 when there is none or a run is under way. */
 export function runMisImportNow(): Promise<ApiResult<ImportRunRequested>> {
   return sendParsed(`${BASE}/run`, 'POST', undefined, parseRunRequested, 'import run');
+}
+
+export function fetchMisNightlySchedule(signal?: AbortSignal): Promise<ApiResult<NightlyScheduleState>> {
+  return getParsed(`${BASE}/schedule`, parseScheduleState, 'nightly import time', signal);
+}
+
+/** Moves the nightly import to `nightlyAt` (HH:MM, school time); 400 naming body.nightlyAt otherwise. */
+export function setMisNightlySchedule(nightlyAt: string): Promise<ApiResult<NightlySchedule>> {
+  return sendParsed(`${BASE}/schedule`, 'PUT', { nightlyAt }, parseSchedule, 'nightly import time');
 }
 
 export function fetchMisImportHealth(signal?: AbortSignal): Promise<ApiResult<ImportHealth>> {

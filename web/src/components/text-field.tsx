@@ -1,4 +1,4 @@
-/** A labelled one-line text input (name, email, number) with an optional hint and error. */
+/** A labelled one-line text input (name, email, number, time of day) with an optional hint and error. */
 import type { HTMLAttributes, ReactNode } from 'react';
 import { FieldFrame } from './field-frame';
 
@@ -9,7 +9,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
-  type?: 'text' | 'email';
+  type?: 'text' | 'email' | 'time';
   name?: string;
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];

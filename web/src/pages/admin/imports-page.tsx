@@ -1,5 +1,6 @@
 /**
- * Admin > Imports (MIS-3, MIS-4): the health light, "Run import now", and the import log. Refresh
+ * Admin > Imports (MIS-3, MIS-4): the health light, "Run import now", the nightly import time, and
+ * the import log. Refresh
  * loads the light and the log again, so an admin who ran an import can watch it arrive.
  */
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { AdminProblem } from '../../components/admin-problem';
 import { formatUkDateTime } from '../../formatting/uk-date-time';
 import { HealthLight } from '../../imports/health-light';
 import { ImportLogSection } from '../../imports/import-log-section';
+import { NightlyImportTime } from '../../imports/nightly-import-time';
 import { RunImportNow } from '../../imports/run-import-now';
 import { Link } from '../../routing/link';
 
@@ -51,6 +53,7 @@ export function ImportsPage() {
         </button>
       </section>
       <RunImportNow />
+      <NightlyImportTime />
       <ImportLogSection key={logGeneration} />
     </AdminPage>
   );
