@@ -11,6 +11,8 @@ const valid = {
   MAIL_FROM: 'no-reply@example.org',
   TRANSFER_STATE_MACHINE_ARN: 'arn',
   SCHEDULE_GROUP_NAME: 'g',
+  MIS_IMPORT_FUNCTION_ARN: 'arn:aws:lambda:eu-west-2:111111111111:function:import',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::111111111111:role/scheduler',
   APP_BASE_URL: 'https://lantern.example.org',
 };
 
