@@ -45,6 +45,9 @@ beforeAll(async () => {
     // Workflow functions may send mail (left-over alert delivery), so their environment names a sender.
     MAIL_FROM: 'no-reply@lantern.localhost',
     APP_BASE_URL: 'http://localhost:3000',
+    // Every task function shares the workflow environment contract; the MIS import reads extracts.
+    EXTRACTS_BUCKET: 'lantern-extracts',
+    VAULT_KEY_ID: 'alias/lantern-vault',
   });
   const machine = STATE_MACHINES.find((candidate) => candidate.id === 'transfer');
   const source = await readFile(join(REPOSITORY_ROOT, machine!.definitionFile), 'utf8');
