@@ -259,6 +259,7 @@ describe('classes and settings', () => {
         allowedEmailDomains: before.allowedEmailDomains,
         classRestrictionsEnabled: true,
         requireAlert: before.requireAlert,
+        disableUsersMissingFromMis: false,
         version: before.version,
       });
       await page.getByRole('status').getByText('Settings saved. Class restrictions are on.').waitFor();
