@@ -7,7 +7,7 @@ import { ClassGroupRepository, SchoolSettingsRepository } from '../../lib/access
 import { authorisation } from '../../lib/access/authorisation';
 import { auditActorOf, auditActorOfConnector } from '../../lib/audit/audit-actor';
 import { AuditLog } from '../../lib/audit/audit-log';
-import { extractKey } from '../../lib/mis/extract-store';
+import { EXTRACT_UPLOAD_SECONDS, extractKey } from '../../lib/mis/extract-store';
 import { healthLight } from '../../lib/mis/import-health';
 import { DEFAULT_NIGHTLY_TIME, ImportScheduler } from '../../lib/mis/import-scheduler';
 import {
@@ -135,7 +135,7 @@ export const handler = createApiHandler(
           importId,
           url: upload.url,
           headers: upload.headers,
-          expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+          expiresAt: new Date(Date.now() + EXTRACT_UPLOAD_SECONDS * 1000).toISOString(),
           completePath: `/api/mis/schools/${connector.schoolId}/uploads/${importId}`,
         },
       };

@@ -35,16 +35,36 @@ export async function queryAll<T>(
   sortKeyPrefix: string,
   schema: z.ZodType<T>,
 ): Promise<T[]> {
+  return queryPages(dynamo, tableName, schema, {
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
+    ExpressionAttributeValues: { ':pk': partition, ...prefixRange(':prefix', sortKeyPrefix) },
+  });
+}
+
+/** Every item of a partition that holds one item type (e.g. the MIS pupil index), page by page. */
+export async function queryPartition<T>(
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+  schema: z.ZodType<T>,
+): Promise<T[]> {
+  return queryPages(dynamo, tableName, schema, {
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': partition },
+  });
+}
+
+async function queryPages<T>(
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  schema: z.ZodType<T>,
+  condition: { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> },
+): Promise<T[]> {
   const items: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
-        ExpressionAttributeValues: { ':pk': partition, ...prefixRange(':prefix', sortKeyPrefix) },
-        ExclusiveStartKey: startKey,
-      }),
+      new QueryCommand({ TableName: tableName, ...condition, ExclusiveStartKey: startKey }),
     );
     items.push(...(page.Items ?? []).map((item) => schema.parse(item)));
     startKey = page.LastEvaluatedKey;

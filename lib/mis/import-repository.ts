@@ -15,6 +15,7 @@ import { batchWriteAll } from '../data/batch-write';
 import { misKeys } from '../data/keys';
 import { decodeCursor, encodeCursor } from '../data/page-cursor';
 import { prefixRange } from '../data/prefix-range';
+import { queryPartition } from '../data/school-collection';
 import {
   MisImportSchema,
   MisPupilIndexSchema,
@@ -306,24 +307,13 @@ export class MisImportRepository {
 
   /** Every MIS pupil of the school with what was last applied: one Query (paged). */
   async pupilIndex(schoolId: string): Promise<Map<string, MisPupilIndex>> {
-    const index = new Map<string, MisPupilIndex>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': misKeys.pupilsPartition(schoolId) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const entry = MisPupilIndexSchema.parse(item);
-        index.set(entry.misKey, entry);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return index;
+    const entries = await queryPartition(
+      this.dynamo,
+      this.tableName,
+      misKeys.pupilsPartition(schoolId),
+      MisPupilIndexSchema,
+    );
+    return new Map(entries.map((entry) => [entry.misKey, entry]));
   }
 
   /**

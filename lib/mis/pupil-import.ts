@@ -15,7 +15,7 @@ import { StaleItemError } from '../data/school-collection';
 import { contactItem } from '../pupils/contact-repository';
 import { linkItem } from '../pupils/link-repository';
 import { summaryOf, type Pupil, type PupilSummary } from '../pupils/pupil';
-import { allItemsOf, indexItems, type StoredItem } from '../pupils/pupil-items';
+import { allItemsOf, type StoredItem } from '../pupils/pupil-items';
 import type { PupilRecordItems, PupilRecordReader } from '../pupils/pupil-record-reader';
 import type { PupilRepository } from '../pupils/pupil-repository';
 import { summaryCompanions } from '../pupils/pupil-summary-companions';
@@ -112,11 +112,11 @@ export class PupilImport {
     const pairs = siblingPairs(desired);
     const planned = desired.map((pupil) => this.plan(input, pupil, summaries, pairs));
 
-    const unseen = new Map([...planned].map((plan) => [plan.desired.misKey, plan]));
+    const byMisKey = new Map([...planned].map((plan) => [plan.desired.misKey, plan]));
     const fresh: Planned[] = [];
     const changed: Planned[] = [];
     let unchanged = 0;
-    for (const plan of unseen.values()) {
+    for (const plan of byMisKey.values()) {
       const stored = input.index.get(plan.desired.misKey) ?? rekeyed.get(plan.desired.misKey);
       if (!stored) fresh.push(plan);
       else if (sameHashes(stored.hashes, plan.hashes) && stored.archived === plan.desired.archived)
@@ -146,7 +146,7 @@ export class PupilImport {
     );
     const { leavers, stale } = this.absentPupils(
       input,
-      new Set([...unseen.keys(), ...heldKeys]),
+      new Set([...byMisKey.keys(), ...heldKeys]),
       new Set(desired.map((pupil) => pupil.pupilId)),
       problems,
     );
@@ -344,8 +344,7 @@ export class PupilImport {
       );
       this.deps.beforeWrite?.('profile');
       try {
-        await this.deps.pupils.update(wanted, record.pupil, companions);
-        this.written += 1 + companions.length + indexChangeCount(record.pupil, wanted);
+        this.written += await this.deps.pupils.update(wanted, record.pupil, companions);
         return;
       } catch (error) {
         if (!(error instanceof StaleItemError) || attempt >= 2) throw error;
@@ -510,19 +509,6 @@ function rollPupil(
     ...(details.admissionDate === undefined ? {} : { admissionDate: details.admissionDate }),
     ...(details.leavingDate === undefined ? {} : { leavingDate: details.leavingDate }),
   };
-}
-
-/** How many index items an update puts or deletes (PupilRepository.update writes exactly these). */
-function indexChangeCount(previous: Pupil, next: Pupil): number {
-  const before = indexItems(previous);
-  const after = indexItems(next);
-  let count = 0;
-  for (const id of before.keys()) if (!after.has(id)) count += 1;
-  for (const [id, item] of after) {
-    const old = before.get(id);
-    if (!old || JSON.stringify(old) !== JSON.stringify(item)) count += 1;
-  }
-  return count;
 }
 
 async function inBatches<T>(

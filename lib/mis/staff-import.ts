@@ -3,7 +3,8 @@
  * Users offers to add as a user. Someone the MIS stops listing is marked no longer current (not
  * deleted), so the school's "disable users who vanished" setting can name them.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryPartition } from '../data/school-collection';
 import { batchWriteAll, type WriteRequest } from '../data/batch-write';
 import { misKeys } from '../data/keys';
 import { fingerprint } from './deterministic-id';
@@ -27,22 +28,13 @@ export class MisStaffRepository {
     private readonly tableName: string,
   ) {}
 
-  async list(schoolId: string): Promise<MisStaffMember[]> {
-    const members: MisStaffMember[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': misKeys.staffPartition(schoolId) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) members.push(MisStaffMemberSchema.parse(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return members;
+  list(schoolId: string): Promise<MisStaffMember[]> {
+    return queryPartition(
+      this.dynamo,
+      this.tableName,
+      misKeys.staffPartition(schoolId),
+      MisStaffMemberSchema,
+    );
   }
 
   /**

@@ -83,8 +83,9 @@ export class PupilRepository {
    * memberships that ended are deleted, new or changed ones put, and archiving moves every token from
    * the ACTIVE to the ARCHIVED directory. `companions` join the same transaction (the linked pupils'
    * and monitored lists' copies of the summary). StaleItemError, changing nothing, if someone saved first.
+   * Returns how many items the transaction wrote (the MIS import counts its writes).
    */
-  async update(next: Pupil, previous: Pupil, companions: readonly TransactWriteItem[] = []): Promise<void> {
+  async update(next: Pupil, previous: Pupil, companions: readonly TransactWriteItem[] = []): Promise<number> {
     if (next.pupilId !== previous.pupilId || next.schoolId !== previous.schoolId) {
       throw new Error('An update cannot change which pupil it is.');
     }
@@ -108,6 +109,7 @@ export class PupilRepository {
       if (refusedFirstItem(error)) throw new StaleItemError();
       throw error;
     }
+    return items.length + companions.length;
   }
 
   /** Sets every editable attribute (removing absent optional ones), leaving monitoring as it is. */
