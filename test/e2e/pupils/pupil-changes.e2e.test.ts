@@ -143,7 +143,10 @@ it('links two pupils with the pupil picker, shown on both records, and removes t
   // Other suites import synthetic MIS pupils into the demo school, so a name alone may not be unique:
   // link to a pupil whose name and groups — what the picker shows — no other pupil in the register shares.
   const pickerLabel = (pupil: ListItem) =>
-    [pupil.displayName, [pupil.yearGroup && `Year ${pupil.yearGroup}`, pupil.tutorGroup].filter(Boolean).join(', ')]
+    [
+      pupil.displayName,
+      [pupil.yearGroup && `Year ${pupil.yearGroup}`, pupil.tutorGroup].filter(Boolean).join(', '),
+    ]
       .join(' ')
       .trim();
   const [first, second] = register.filter(
