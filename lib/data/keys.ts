@@ -70,6 +70,8 @@
  * | MisPupilIndex      | SCHOOL#<s>#MIS_PUPILS                | <percent-encoded MIS id>                        |
  * | MisStaffMember     | SCHOOL#<s>#MIS_STAFF                 | <percent-encoded MIS id>                        |
  * | MisRollChanges     | SCHOOL#<s>#MIS_ROLL_CHANGES          | IMPORT#<importId>#<chunk, 4 digits> | GSI1PK MIS_ROLL_CHANGES_PENDING | GSI1SK <at>#<s>#<importId>#<chunk> |
+ * | TransferCopyState  | TRANSFER#<transferId>                | COPY                                            |
+ * | TransferCopyPlan   | TRANSFER#<transferId>                | COPY#PLAN#<planId>#<chunk, 4 digits>            |
  *
  * Access patterns
  * - Get a school by id: GetItem PK=SCHOOL#<id>, SK=PROFILE.
@@ -158,6 +160,12 @@
  *   transaction and deleted once its dashboard alerts and mails are out. A retry of the request finds
  *   it by GetItem; the sweeper finds every left-over item across schools, oldest first, with one Query
  *   of GSI1 ALERT_OUTBOX, GSI1SK < the cut-off time (no Scan).
+ * - A transfer's copy (TRF-4): the copier's plan (the previous school's incidents, actions and documents that
+ *   move, chunked so no item nears 400 KB), its reserved block of the new school's incident numbers and its
+ *   category mapping: one Query of TRANSFER#<id>, SK begins_with COPY. The state item is put in the same
+ *   transaction that moves the new school's incident counter past the block, conditional on not existing,
+ *   so a retried copy never reserves twice; it names its plan's id, so chunks a raced or stopped planning
+ *   attempt wrote under another id are never read.
  *
  * Indexes: GSI1 serves operator lists across schools and per-person lookups; GSI2 serves per-school
  * secondary orderings (a user's audit trail); GSI3 is generic and will be claimed by later item types
@@ -598,4 +606,16 @@ export const misKeys = {
   }),
   /** GSI1: every school's roll changes the transfer detector has not yet taken, oldest first. */
   pendingRollChangesPartition: 'MIS_ROLL_CHANGES_PENDING',
+};
+
+/** Record transfers' copy (TRF-4): its durable plan and progress, beside the Transfer item. */
+export const transferCopyKeys = {
+  partition: (transferId: string): string => `TRANSFER#${part(transferId, 'transferId')}`,
+  /** The state item and every plan chunk sort under this prefix. */
+  prefix: 'COPY',
+  state: (transferId: string): TableKey => ({ PK: transferCopyKeys.partition(transferId), SK: 'COPY' }),
+  plan: (transferId: string, planId: string, chunk: number): TableKey => ({
+    PK: transferCopyKeys.partition(transferId),
+    SK: `COPY#PLAN#${part(planId, 'planId')}#${padded(chunk, 4)}`,
+  }),
 };

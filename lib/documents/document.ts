@@ -35,6 +35,8 @@ export const VaultDocumentSchema = z
     training: z.boolean(),
     /** Set on a copy shared into a linked pupil's vault: the document it was copied from. */
     sharedFrom: z.object({ pupilId: z.string().uuid(), documentId: z.string().uuid() }).strip().optional(),
+    /** Set on a document copied in from another school by a record transfer (TRF-4). */
+    transferredFrom: z.object({ transferId: z.string().uuid(), schoolName: z.string() }).strip().optional(),
   })
   .strip()
   .meta({ id: 'VaultDocument' });

@@ -12,6 +12,7 @@ import {
   InvolvementRoleSchema,
   ReferralRecordSchema,
   StaffRefSchema,
+  TransferredFromSchema,
 } from './incident';
 
 export const OtherPupilSchema = z
@@ -47,6 +48,7 @@ export const ChronologyIncidentSchema = z
     /** The Incident's version this copy reflects. */
     version: z.number().int().positive(),
     updatedAt: z.iso.datetime(),
+    transferredFrom: TransferredFromSchema.optional(),
   })
   .strip()
   .meta({ id: 'ChronologyIncident' });
@@ -69,6 +71,7 @@ export const ChronologyActionSchema = z
     training: z.boolean(),
     deleted: DeletionMarkerSchema.optional(),
     version: z.number().int().positive(),
+    transferredFrom: TransferredFromSchema.optional(),
   })
   .strip()
   .meta({ id: 'ChronologyAction' });

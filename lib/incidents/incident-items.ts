@@ -232,5 +232,6 @@ export function actionCopyFor(action: Action, pupilId: string): ChronologyAction
     training: action.training,
     ...(action.deleted ? { deleted: action.deleted } : {}),
     version: action.version,
+    ...(action.transferredFrom ? { transferredFrom: action.transferredFrom } : {}),
   };
 }

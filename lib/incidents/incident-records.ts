@@ -104,6 +104,7 @@ export function copyFor(incident: Incident, pupilId: string): ChronologyIncident
     ...(incident.deleted ? { deleted: incident.deleted } : {}),
     version: incident.version,
     updatedAt: incident.updatedAt,
+    ...(incident.transferredFrom ? { transferredFrom: incident.transferredFrom } : {}),
   };
 }
 

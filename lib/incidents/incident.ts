@@ -126,6 +126,23 @@ export const StaffRefSchema = z
 
 export type StaffRef = z.output<typeof StaffRefSchema>;
 
+/**
+ * Set on an incident or action copied in from another school by a record transfer (TRF-4), so the
+ * record can say where it came from: "Transferred from Oakfield, incident 1042".
+ */
+export const TransferredFromSchema = z
+  .object({
+    transferId: z.string().uuid(),
+    /** The previous school's name at the time of the transfer. */
+    schoolName: z.string(),
+    /** The incident's number at the previous school (an action's: its incident's). */
+    number: z.number().int().positive(),
+  })
+  .strip()
+  .meta({ id: 'TransferredFrom' });
+
+export type TransferredFrom = z.output<typeof TransferredFromSchema>;
+
 const DecidedSchema = { decidedAt: z.iso.datetime(), decidedBy: StaffRefSchema };
 
 /** BYD-5 as stored on the incident: the decision with who made it and when. */
@@ -192,6 +209,7 @@ export const IncidentSchema = z
     updatedBy: StaffRefSchema,
     /** Why the change that made this version was made (REC-6); absent on a first version. */
     changeReason: z.string().optional(),
+    transferredFrom: TransferredFromSchema.optional(),
   })
   .strip()
   .meta({ id: 'Incident' });
@@ -253,6 +271,7 @@ export const ActionSchema = z
     updatedBy: StaffRefSchema,
     /** Why the change that made this version was made (REC-6); absent on a first version. */
     changeReason: z.string().optional(),
+    transferredFrom: TransferredFromSchema.optional(),
   })
   .strip()
   .meta({ id: 'Action' });

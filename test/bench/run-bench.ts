@@ -9,6 +9,10 @@
  *
  * First, the MIS import's figures (test/bench/mis-import-bench.ts): a first import of a 2,000-pupil
  * extract, the same extract again, and 2 % of pupils changed. `--mis-only` stops after them.
+ *
+ * Then the transfer copy's (test/bench/transfer-bench.ts): a pupil with 500 incidents, 1,500 actions and
+ * 50 files totalling 100 MB moved between two schools, and the same transfer again. `--transfer-only`
+ * runs just these.
  */
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -31,6 +35,7 @@ import { figuresOf, sampleEndpoint, type EndpointFigures } from './measure-endpo
 import { percentile } from './capacity-figures';
 import { startCpuProfile } from './cpu-profile';
 import { benchMisImport, misImportReport } from './mis-import-bench';
+import { benchTransfer, transferReport } from './transfer-bench';
 
 /** `npm run bench -- --quick`: a tenth of the school, for checking the benchmark itself. */
 const QUICK = process.argv.includes('--quick');
@@ -40,6 +45,8 @@ const PROFILE_AT = process.argv.includes('--profile')
   : undefined;
 /** `--mis-only`: just the MIS import figures (issue 5), without seeding the records benchmark. */
 const MIS_ONLY = process.argv.includes('--mis-only');
+/** `--transfer-only`: just the transfer copy figures (issue 6). */
+const TRANSFER_ONLY = process.argv.includes('--transfer-only');
 const PUPILS = QUICK ? 200 : 2_000;
 /** A term of school days of attendance marks (autumn term, about 14 weeks). */
 const MIS_ATTENDANCE_DAYS = QUICK ? 20 : 70;
@@ -79,13 +86,24 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const lantern = await startLantern({ inMemory: true, port: 0, quiet: true, dynamoDbForThroughput: true });
   try {
-    process.stdout.write(`Importing a ${PUPILS}-pupil MIS extract …\n`);
-    const mis = await benchMisImport(lantern.endpoints, {
-      pupils: PUPILS,
-      attendanceDays: MIS_ATTENDANCE_DAYS,
+    if (!TRANSFER_ONLY) {
+      process.stdout.write(`Importing a ${PUPILS}-pupil MIS extract …\n`);
+      const mis = await benchMisImport(lantern.endpoints, {
+        pupils: PUPILS,
+        attendanceDays: MIS_ATTENDANCE_DAYS,
+      });
+      process.stdout.write(`${misImportReport(mis)}\n\n`);
+      if (MIS_ONLY) return;
+    }
+    process.stdout.write('Transferring a pupil with 500 incidents, 1,500 actions and 100 MB of files …\n');
+    const transfer = await benchTransfer(lantern.endpoints, {
+      incidents: QUICK ? 50 : 500,
+      actionsPerIncident: 3,
+      files: QUICK ? 10 : 50,
+      totalMegabytes: QUICK ? 10 : 100,
     });
-    process.stdout.write(`${misImportReport(mis)}\n\n`);
-    if (MIS_ONLY) return;
+    process.stdout.write(`${transferReport(transfer)}\n\n`);
+    if (TRANSFER_ONLY) return;
 
     const dynamo = DynamoDBDocumentClient.from(
       new DynamoDBClient({ region: LOCAL_REGION, endpoint: lantern.endpoints.dynamodb }),
