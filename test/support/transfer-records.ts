@@ -125,10 +125,10 @@ export async function seedPupilRecords(
 
   incidents.forEach((spec, index) => {
     const incidentId = randomUUID();
+    // As the incident schema does: a category chosen twice is recorded once.
+    const categoryIds = [...new Set(spec.categoryIds)];
     const at = spec.occurredAt;
-    const files = (spec.files ?? []).map((file) =>
-      document(file, at, { incidentId, categoryIds: spec.categoryIds }),
-    );
+    const files = (spec.files ?? []).map((file) => document(file, at, { incidentId, categoryIds }));
     const incident: Incident = {
       incidentId,
       schoolId: pupil.schoolId,
@@ -139,9 +139,9 @@ export async function seedPupilRecords(
           pupilId: pupil.pupilId,
           displayName: pupil.displayName,
           role: spec.role ?? 'subject',
-          categoryIds: [...spec.categoryIds],
+          categoryIds: [...categoryIds],
         },
-        ...(spec.linked ?? []).map((linked) => ({ ...linked, categoryIds: [...spec.categoryIds] })),
+        ...(spec.linked ?? []).map((linked) => ({ ...linked, categoryIds: [...categoryIds] })),
       ],
       text: spec.text,
       occurredAt: at,
@@ -175,7 +175,7 @@ export async function seedPupilRecords(
       incidentPut(tableName, incident, { requestHash: 'seed' }),
       incidentNumberPut(tableName, incident),
       ...incident.pupils.map((entry) => copyPut(tableName, copyFor(incident, entry.pupilId))),
-      ...spec.categoryIds.map((categoryId) =>
+      ...categoryIds.map((categoryId) =>
         categoryUsePut(tableName, pupil.schoolId, categoryId, incidentId, at),
       ),
     );
@@ -183,7 +183,7 @@ export async function seedPupilRecords(
       const actionId = randomUUID();
       const actionAt = new Date(Date.parse(at) + (actionIndex + 1) * 3_600_000).toISOString();
       const actionFiles = (actionSpec.files ?? []).map((file) =>
-        document(file, actionAt, { incidentId, actionId, categoryIds: spec.categoryIds }),
+        document(file, actionAt, { incidentId, actionId, categoryIds }),
       );
       const action: Action = {
         actionId,
