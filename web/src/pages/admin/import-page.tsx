@@ -2,12 +2,14 @@
  * One import (Admin > Imports > an import): what it was, what applying it did, why it was rejected or
  * failed, and the rows it skipped or flagged, exactly as the API lists them (MIS ids, never names).
  */
-import { useCallback, type ReactNode } from 'react';
+import { useCallback } from 'react';
 import { getMisImport, type ImportCounts, type ImportDetail, type RowProblem } from '../../api/mis-imports';
 import { adminPaths } from '../../admin/admin-routes';
 import { useLoaded } from '../../admin/use-loaded';
 import { AdminPage } from '../../components/admin-page';
 import { AdminProblem } from '../../components/admin-problem';
+import { SummaryRow, UkDateTime } from '../../components/summary-row';
+import { formatFileSize } from '../../documents/accepted-files';
 import { formatUkDateTime } from '../../formatting/uk-date-time';
 import { ImportStatusText } from '../../imports/import-log-section';
 import { FORMAT_WORDS, STATUS_MEANINGS, TRIGGER_WORDS } from '../../imports/import-words';
@@ -27,25 +29,6 @@ const COUNT_LABELS: readonly [keyof ImportCounts, string][] = [
   ['usersDeactivated', 'Users deactivated'],
   ['itemsWritten', 'Records written'],
 ];
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="summary-list__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function When({ at }: { at: string }) {
-  return <time dateTime={at}>{formatUkDateTime(at)}</time>;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 function Outcome({ item }: { item: ImportDetail }) {
   if (item.rejection) {
@@ -132,24 +115,24 @@ function ImportDetails({ item }: { item: ImportDetail }) {
     <>
       <Outcome item={item} />
       <dl className="summary-list">
-        <Row label="Status">
+        <SummaryRow label="Status">
           <ImportStatusText status={item.status} />: {STATUS_MEANINGS[item.status]}
-        </Row>
-        <Row label="Received">
-          <When at={item.receivedAt} />
-        </Row>
-        <Row label="Format">{item.format ? FORMAT_WORDS[item.format] : 'Not recognised'}</Row>
-        <Row label="Size">{formatBytes(item.byteSize)}</Row>
-        {item.trigger && <Row label="Trigger">{TRIGGER_WORDS[item.trigger]}</Row>}
+        </SummaryRow>
+        <SummaryRow label="Received">
+          <UkDateTime at={item.receivedAt} />
+        </SummaryRow>
+        <SummaryRow label="Format">{item.format ? FORMAT_WORDS[item.format] : 'Not recognised'}</SummaryRow>
+        <SummaryRow label="Size">{formatFileSize(item.byteSize)}</SummaryRow>
+        {item.trigger && <SummaryRow label="Trigger">{TRIGGER_WORDS[item.trigger]}</SummaryRow>}
         {item.startedAt && (
-          <Row label="Started">
-            <When at={item.startedAt} />
-          </Row>
+          <SummaryRow label="Started">
+            <UkDateTime at={item.startedAt} />
+          </SummaryRow>
         )}
         {item.finishedAt && (
-          <Row label="Finished">
-            <When at={item.finishedAt} />
-          </Row>
+          <SummaryRow label="Finished">
+            <UkDateTime at={item.finishedAt} />
+          </SummaryRow>
         )}
       </dl>
       {item.counts && (
@@ -159,9 +142,9 @@ function ImportDetails({ item }: { item: ImportDetail }) {
           </h2>
           <dl className="summary-list">
             {COUNT_LABELS.map(([name, label]) => (
-              <Row key={name} label={label}>
+              <SummaryRow key={name} label={label}>
                 {item.counts?.[name].toLocaleString('en-GB')}
-              </Row>
+              </SummaryRow>
             ))}
           </dl>
         </section>
