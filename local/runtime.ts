@@ -11,8 +11,13 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SchoolRepository } from '../lib/schools/school-repository';
+import { createTransferServices } from '../lib/transfers/transfer-services';
 import { freePort } from './child-processes';
 import { seedDemoData, type SeedSummary } from './demo-seed';
+import { seedDemoTransfer, type DemoTransfer } from './demo-transfer-seed';
 import { startHttpGateway } from './http-gateway';
 import { localFunctionArn, REPOSITORY_ROOT, workflowTaskFunctionName } from './lambda-invoker';
 import {
@@ -59,6 +64,8 @@ export interface RunningLantern {
   readonly url: string;
   readonly endpoints: StandinEndpoints;
   readonly seed: SeedSummary;
+  /** The demo's moved pupil, whose transfer waits at Riverside (with the demo incidents only). */
+  readonly demoTransfer?: DemoTransfer;
   readonly dataDir?: string;
   stop(): Promise<void>;
 }
@@ -148,6 +155,29 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
           },
     );
 
+    // After the incidents: the moved pupil is chosen for having some. The transfer steps run in this
+    // process through the Step Functions stand-in, as the deployed workflow would.
+    const demoTransfer =
+      options.demoIncidents === false
+        ? undefined
+        : await seedDemoTransfer(
+            DynamoDBDocumentClient.from(dynamodb),
+            LOCAL_TABLE_NAME,
+            new SchoolRepository(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME),
+            createTransferServices({
+              dynamo: DynamoDBDocumentClient.from(dynamodb),
+              sfn: new SFNClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.stepfunctions }),
+              ses: new SESv2Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.ses }),
+              s3,
+              tableName: LOCAL_TABLE_NAME,
+              stateMachineArn: apiEnvironment.TRANSFER_STATE_MACHINE_ARN,
+              mailFrom: apiEnvironment.MAIL_FROM,
+              appBaseUrl: url,
+              vaultBucket: apiEnvironment.VAULT_BUCKET,
+              vaultKeyId: apiEnvironment.VAULT_KEY_ID,
+            }).detector,
+          );
+
     const gateway = await startHttpGateway({
       port: appPort,
       webRoot: join(REPOSITORY_ROOT, 'web', 'dist'),
@@ -165,7 +195,14 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
       );
       cleanups.push(() => rm(RUNTIME_FILE, { force: true }));
     }
-    return { url, endpoints: standIns.endpoints, seed, ...(dataDir ? { dataDir } : {}), stop };
+    return {
+      url,
+      endpoints: standIns.endpoints,
+      seed,
+      ...(demoTransfer ? { demoTransfer } : {}),
+      ...(dataDir ? { dataDir } : {}),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

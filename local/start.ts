@@ -46,6 +46,13 @@ function banner(lantern: RunningLantern): string {
           ]
         : []),
     ]),
+    ...(lantern.demoTransfer
+      ? [
+          `  Transfer demo  ${lantern.demoTransfer.pupilName} moved from ${lantern.demoTransfer.fromSchool} to ${lantern.demoTransfer.toSchool}:`,
+          '                 sign in as Priya at Riverside, Admin > Transfers > Request; as Dana at Oakfield, authorise;',
+          '                 then as Priya, confirm receipt and give a user group the Legacy categories.',
+        ]
+      : []),
     `  Operator token ${lantern.seed.operatorToken}`,
     `                 curl -H "Authorization: Bearer ${lantern.seed.operatorToken}" ${lantern.url}/api/operator/schools`,
     `  MIS connector  ${lantern.seed.misConnector.secret}   (Oakfield; docs/mis-connectors.md)`,

@@ -1,7 +1,9 @@
 /**
  * Scheduled task (EventBridge Scheduler): the school's nightly MIS import, or "run now". Applies the
  * newest extract (lib/mis/import-service.ts). A run that fails is logged on the import and retried
- * by the next schedule; a run that finds another in progress leaves it be.
+ * by the next schedule; a run that finds another in progress leaves it be. Afterwards the transfer
+ * detector takes the roll changes every import has left (TRF-1); if it stops, they stay pending for
+ * the next run at any school.
  */
 import { z } from 'zod';
 import { createMisServices } from '../../lib/mis/mis-services';
@@ -9,6 +11,7 @@ import { awsClients } from '../../lib/platform/aws-clients';
 import { loadEnvironment, WorkflowEnvironmentSchema } from '../../lib/platform/environment';
 import { logger } from '../../lib/platform/observability';
 import { createWorkflowTaskHandler } from '../../lib/platform/workflow-task';
+import { createTransferServices } from '../../lib/transfers/transfer-services';
 
 const environment = loadEnvironment(WorkflowEnvironmentSchema);
 const clients = awsClients();
@@ -18,6 +21,18 @@ const mis = createMisServices({
   tableName: environment.TABLE_NAME,
   extractsBucket: environment.EXTRACTS_BUCKET,
   keyId: environment.VAULT_KEY_ID,
+});
+const { detector } = createTransferServices({
+  dynamo: clients.dynamo,
+  sfn: clients.sfn,
+  ses: clients.ses,
+  s3: clients.s3,
+  tableName: environment.TABLE_NAME,
+  stateMachineArn: environment.TRANSFER_STATE_MACHINE_ARN,
+  mailFrom: environment.MAIL_FROM,
+  appBaseUrl: environment.APP_BASE_URL,
+  vaultBucket: environment.VAULT_BUCKET,
+  vaultKeyId: environment.VAULT_KEY_ID,
 });
 
 export const handler = createWorkflowTaskHandler(
@@ -31,6 +46,8 @@ export const handler = createWorkflowTaskHandler(
       outcome: outcome.kind,
       ...('record' in outcome ? { importId: outcome.record.importId, counts: outcome.record.counts } : {}),
     });
-    return { outcome: outcome.kind };
+    const detection = await detector.run();
+    logger.info('Transfer detection', { schoolId, ...detection });
+    return { outcome: outcome.kind, detection };
   },
 );

@@ -1,21 +1,52 @@
 /** Task Lambda for the transfer state machine's steps (statemachines/transfer.asl.json). */
+import { z } from 'zod';
 import { awsClients } from '../../lib/platform/aws-clients';
 import { loadEnvironment, WorkflowEnvironmentSchema } from '../../lib/platform/environment';
 import { createWorkflowTaskHandler } from '../../lib/platform/workflow-task';
-import { TransferRepository } from '../../lib/transfers/transfer-repository';
-import { TransferStepInputSchema } from '../../lib/transfers/transfer-workflow';
+import { TransferStageSchema } from '../../lib/transfers/transfer-repository';
+import { createTransferServices } from '../../lib/transfers/transfer-services';
+
+const TransferStepInputSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('detected'), transferId: z.string().uuid() }),
+  z.object({
+    step: z.literal('await'),
+    stage: TransferStageSchema,
+    transferId: z.string().uuid(),
+    taskToken: z.string().min(1),
+  }),
+  z.object({ step: z.literal('clock'), transferId: z.string().uuid(), first: z.boolean() }),
+  z.object({ step: z.literal('copy'), transferId: z.string().uuid(), cursor: z.string() }),
+  z.object({ step: z.literal('copyFailed'), transferId: z.string().uuid() }),
+]);
 
 const environment = loadEnvironment(WorkflowEnvironmentSchema);
-const transfers = new TransferRepository(awsClients().dynamo, environment.TABLE_NAME);
+const clients = awsClients();
+const { steps } = createTransferServices({
+  dynamo: clients.dynamo,
+  sfn: clients.sfn,
+  ses: clients.ses,
+  s3: clients.s3,
+  tableName: environment.TABLE_NAME,
+  stateMachineArn: environment.TRANSFER_STATE_MACHINE_ARN,
+  mailFrom: environment.MAIL_FROM,
+  appBaseUrl: environment.APP_BASE_URL,
+  vaultBucket: environment.VAULT_BUCKET,
+  vaultKeyId: environment.VAULT_KEY_ID,
+});
 
 export const handler = createWorkflowTaskHandler(TransferStepInputSchema, async (input) => {
   switch (input.step) {
-    case 'recordPending': {
-      const state = await transfers.createPending(input.transferId, new Date().toISOString());
-      return { status: state.status };
-    }
-    case 'awaitDecision':
-      await transfers.recordDecisionToken(input.transferId, input.taskToken);
-      return { status: 'AwaitingDecision' };
+    case 'detected':
+      return steps.detected(input.transferId);
+    case 'await':
+      await steps.await(input.transferId, input.stage, input.taskToken);
+      return { waiting: input.stage };
+    case 'clock':
+      return steps.clock(input.transferId, input.first);
+    case 'copy':
+      return steps.copy(input.transferId, input.cursor);
+    case 'copyFailed':
+      await steps.copyFailed(input.transferId);
+      return { recorded: true };
   }
 });

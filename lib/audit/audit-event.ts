@@ -82,6 +82,21 @@ export const AUDIT_ACTIONS = [
   'mis.extract.push',
   'mis.import.run',
   'mis.import.schedule',
+  // Record transfers between schools (TRF-1 … TRF-4, BYD-1, BYD-2), audited at both schools.
+  'transfer.detect',
+  'transfer.list',
+  'transfer.read',
+  'transfer.request',
+  'transfer.dismiss',
+  'transfer.cancel',
+  'transfer.authorise',
+  'transfer.reject',
+  'transfer.copy',
+  'transfer.obsolete',
+  'transfer.receipt',
+  'transfer.settings',
+  // The school calendar the KCSIE transfer clock counts school days from (BYD-1).
+  'calendar.update',
 ] as const;
 
 /** The actor id of an MIS connector (lib/audit/audit-actor.ts `auditActorOfConnector`). */

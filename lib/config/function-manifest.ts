@@ -62,6 +62,11 @@ export const API_AREAS: readonly ApiArea[] = [
     pathPrefixes: ['/api/mis', '/api/admin/mis/imports', '/api/dashboard/mis-health'],
   },
   {
+    id: 'transfers',
+    entry: 'lambdas/transfers/transfers-handler.ts',
+    pathPrefixes: ['/api/admin/transfers'],
+  },
+  {
     id: 'incidents',
     entry: 'lambdas/incidents/incidents-handler.ts',
     pathPrefixes: ['/api/incidents', '/api/chronology', '/api/staff'],
@@ -81,6 +86,8 @@ export interface WorkflowTask {
   readonly memoryMb?: number;
   /** Reads or writes the vault and extracts buckets. */
   readonly documents?: boolean;
+  /** Starts transfer executions and answers their task tokens. */
+  readonly transferControl?: boolean;
 }
 
 export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
@@ -88,6 +95,11 @@ export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
     id: 'transferStep',
     entry: 'lambdas/transfers/transfer-step-handler.ts',
     substitution: 'TransferStepFunctionArn',
+    // The copy step moves a whole chronology and its files (500 incidents and 100 MB in a few minutes).
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    documents: true,
+    transferControl: true,
   },
   {
     id: 'misImport',
@@ -97,6 +109,8 @@ export const WORKFLOW_TASKS: readonly WorkflowTask[] = [
     timeoutSeconds: 900,
     memoryMb: 2048,
     documents: true,
+    // After applying an extract it runs the transfer detector, which starts executions.
+    transferControl: true,
   },
   {
     id: 'alertOutboxSweep',

@@ -12,6 +12,10 @@
  * | OperatorToken  | OPERATOR_TOKEN#<sha256>   | OPERATOR_TOKEN      | OPERATORS     | TOKEN#<createdAt>#<tokenId> |
  * | ConnectorCredential | CONNECTOR#<sha256>   | CONNECTOR           | SCHOOL#<schoolId>#CONNECTORS | <createdAt>#<credentialId> |
  * | Transfer       | TRANSFER#<transferId>     | TRANSFER            |               |                             |
+ * | TransferToken  | TRANSFER#<transferId>     | TOKEN               |               |                             |
+ * | TransferListing | SCHOOL#<schoolId>#TRANSFERS | <detectedAt>#<transferId> |         |                             |
+ * | TransferSettings | SCHOOL#<schoolId>       | TRANSFER_SETTINGS   |               |                             |
+ * | TransferDeferred | SCHOOL#<new school>#TRANSFER_DEFERRED | <new pupil>#<previous school>#<previous pupil> | GSI1PK TRANSFER_DEFERRED | GSI1SK <start date>#<transferId> |
  * | Person         | PERSON#<personId>         | PROFILE             |               |                             |
  * | EmailGuard     | EMAIL#<encoded email>     | EMAIL               |               |                             |
  * | Membership     | SCHOOL#<schoolId>         | USER#<personId>     | PERSON#<personId>#SCHOOLS | SCHOOL#<schoolId> |
@@ -29,6 +33,7 @@
  * | AlertGroup     | SCHOOL#<schoolId>         | ALERT_GROUP#<alertGroupId> |        |                             |
  * | ClassGroup     | SCHOOL#<schoolId>         | CLASS#<classId>     |               |                             |
  * | SchoolSettings | SCHOOL#<schoolId>         | SETTINGS            |               |                             |
+ * | SchoolCalendar | SCHOOL#<schoolId>         | CALENDAR            |               |                             |
  * | AuditEvent     | SCHOOL#<schoolId>#PUPIL#<pupilId>#AUDIT, or SCHOOL#<schoolId>#AUDIT when no pupil | AUDIT#<at>#<eventId> | GSI2PK SCHOOL#<schoolId>#AUDIT#USER#<actorId> | GSI2SK <at>#<eventId> |
  *
  * Pupil records (the records issue). A pupil's own partition holds their profile and everything that
@@ -46,6 +51,8 @@
  * | VaultDocument      | SCHOOL#<s>#PUPIL#<p>                 | DOC#<documentId>                                |
  * | AttendanceMonth    | SCHOOL#<s>#PUPIL#<p>                 | ATTENDANCE#MONTH#<yyyy-mm>                      |
  * | AttendanceRecord   | SCHOOL#<s>#PUPIL#<p>                 | ATTENDANCE#SUMMARY                              |
+ * | PupilTransfer      | SCHOOL#<s>#PUPIL#<p>                 | TRANSFER#<transferId>                           |
+ * | PupilMatch         | SCHOOL#<s>#PUPIL#<p>                 | TRANSFER_MATCH#<UPN or ULN> (GSI3PK PUPIL_MATCH#<kind>#<sha256>, GSI3SK SCHOOL#<s>#PUPIL#<p>) |
  * | PupilNameToken     | SCHOOL#<s>#PUPIL_NAMES#<ACTIVE or ARCHIVED> | <normalised name part>#<p>               |
  * | ClassMember        | SCHOOL#<s>#CLASS#<classId>#PUPILS    | <sort name>#<p>                                 |
  * | MonitoredPupil     | SCHOOL#<s>#MONITORED                 | CAT#<categoryId>#<p>                            |
@@ -85,7 +92,16 @@
  *   list, rotate or revoke one): Query GSI1 SCHOOL#<s>#CONNECTORS (a few items). Rotating is one
  *   transaction that puts the new secret's item and deletes the old one; lastUsedAt is an update
  *   conditional on being over an hour old, so a push does not always write.
- * - Transfer workflow state (foundation slice; grows with the transfers issue): GetItem by id.
+ * - Transfers (TRF-1 … TRF-4, BYD-1, BYD-2): a transfer by id: GetItem TRANSFER#<id> / TRANSFER. A school's
+ *   Admin > Transfers list: one Query of SCHOOL#<s>#TRANSFERS (filters and search apply to that page; a
+ *   school has tens a year). Every change of a transfer is one transaction: the Transfer (conditional on
+ *   the version read), both schools' TransferListing items and both pupils' PupilTransfer items. The task
+ *   token the lifecycle waits on: GetItem TRANSFER#<id> / TOKEN (kept apart from the Transfer, so a
+ *   decision and a new token never overwrite each other). A pupil's transfers (for obsolescence): Query
+ *   the pupil's partition, SK begins_with TRANSFER#. The detector's cross-school lookup: Query GSI3
+ *   PUPIL_MATCH#<UPN or ULN>#<SHA-256 of the value> (one PupilMatch item per permanent UPN or ULN in each
+ *   pupil's partition, kept by the pupil's index-item writes; no request path reads GSI3). Detections
+ *   waiting for a start date: Query GSI1 TRANSFER_DEFERRED, GSI1SK <= the date.
  * - Sign in: GetItem EmailGuard (email → person), GetItem Person, Query GSI1 PERSON#<id>#SCHOOLS for
  *   the person's schools (one identity, several schools).
  * - Authenticate a request: BatchGet Session (by the hash of the cookie's id) + its Membership.
@@ -111,6 +127,8 @@
  *   same transaction as the Membership change.
  * - A request's access profile: GetItem Membership + UserGroup + SchoolSettings (+ Query CLASS# when
  *   class restrictions are on).
+ * - A school's calendar (terms, closures, bank-holiday nation; Admin > Calendar and the KCSIE transfer
+ *   clock): GetItem SCHOOL#<s> / CALENDAR; saved with a Put conditional on the version read.
  * - A pupil's audit report, newest first: Query PK=SCHOOL#<s>#PUPIL#<p>#AUDIT descending (one
  *   partition per pupil, so chronology reads spread their audit writes). A user's audit trail: Query
  *   GSI2 SCHOOL#<s>#AUDIT#USER#<personId> descending. Audit items are only ever Put, conditional on not
@@ -220,6 +238,52 @@ export const transferKeys = {
     PK: `TRANSFER#${part(transferId, 'transferId')}`,
     SK: 'TRANSFER',
   }),
+  /** The task token the lifecycle is waiting on, kept apart so a decision and a new token never overwrite each other. */
+  token: (transferId: string): TableKey => ({
+    PK: `TRANSFER#${part(transferId, 'transferId')}`,
+    SK: 'TOKEN',
+  }),
+  /** One school's view of its transfers, oldest first by detection. */
+  listingPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}#TRANSFERS`,
+  listing: (schoolId: string, detectedAt: string, transferId: string): TableKey => ({
+    PK: transferKeys.listingPartition(schoolId),
+    SK: `${part(detectedAt, 'detectedAt')}#${part(transferId, 'transferId')}`,
+  }),
+  /** A pupil's transfers, in the pupil's own partition (sorts after PROFILE, outside every record read). */
+  pupilTransferPrefix: 'TRANSFER#',
+  pupilTransfersPartition: (schoolId: string, pupilId: string): string =>
+    pupilKeys.partition(schoolId, pupilId),
+  pupilTransfer: (schoolId: string, pupilId: string, transferId: string): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `TRANSFER#${part(transferId, 'transferId')}`,
+  }),
+  settings: (schoolId: string): TableKey => ({
+    PK: `SCHOOL#${part(schoolId, 'schoolId')}`,
+    SK: 'TRANSFER_SETTINGS',
+  }),
+  /**
+   * A pupil's permanent UPN or ULN, as an item in the pupil's own partition projected into GSI3 under a
+   * hash of the value: the detector's cross-school lookup. No request path reads GSI3.
+   */
+  match: (schoolId: string, pupilId: string, kind: 'UPN' | 'ULN'): TableKey => ({
+    PK: pupilKeys.partition(schoolId, pupilId),
+    SK: `TRANSFER_MATCH#${kind}`,
+  }),
+  matchIndexPartition: (kind: 'UPN' | 'ULN', valueSha256: string): string =>
+    `PUPIL_MATCH#${kind}#${part(valueSha256, 'valueSha256')}`,
+  matchIndexSortKey: (schoolId: string, pupilId: string): string =>
+    `SCHOOL#${part(schoolId, 'schoolId')}#PUPIL#${part(pupilId, 'pupilId')}`,
+  /** GSI1: detections waiting for the new school's start date, by that date. */
+  deferredPartition: 'TRANSFER_DEFERRED',
+  deferred: (
+    newSchoolId: string,
+    newPupilId: string,
+    previousSchoolId: string,
+    previousPupilId: string,
+  ): TableKey => ({
+    PK: `SCHOOL#${part(newSchoolId, 'schoolId')}#TRANSFER_DEFERRED`,
+    SK: `${part(newPupilId, 'pupilId')}#${part(previousSchoolId, 'schoolId')}#${part(previousPupilId, 'pupilId')}`,
+  }),
 };
 
 /** Emails may contain '#'; percent-encoding keeps the key readable and unambiguous. */
@@ -307,6 +371,10 @@ export const accessKeys = {
   classGroupPrefix: 'CLASS#',
   settings: (schoolId: string): TableKey => ({ PK: `SCHOOL#${part(schoolId, 'schoolId')}`, SK: 'SETTINGS' }),
   schoolPartition: (schoolId: string): string => `SCHOOL#${part(schoolId, 'schoolId')}`,
+};
+
+export const calendarKeys = {
+  calendar: (schoolId: string): TableKey => ({ PK: `SCHOOL#${part(schoolId, 'schoolId')}`, SK: 'CALENDAR' }),
 };
 
 export const auditKeys = {

@@ -35,7 +35,8 @@ export const GLOBAL_INDEXES: readonly GlobalIndexDefinition[] = [
     indexName: 'GSI3',
     partitionKey: 'GSI3PK',
     sortKey: 'GSI3SK',
-    serves: 'reserved for cross-school matching that must not leak (e.g. transfer detection by UPN)',
+    serves:
+      'cross-school matching that must not leak: the transfer detector finds a pupil by the hash of a permanent UPN or ULN',
   },
 ];
 

@@ -40,6 +40,18 @@ export class WorkflowStack extends Stack {
     const protection = dataProtection(config);
     const retention = config.logRetentionDays as RetentionDays;
 
+    // Machine names are fixed (the stack's name and the machine's id), so task functions can be told a
+    // machine's ARN without referencing it: the machine references the functions, not the other way.
+    const machineNames = new Map(
+      STATE_MACHINES.map((definition) => [definition.id, `${this.stackName}-${definition.id}`] as const),
+    );
+    const machineArn = (id: string) =>
+      this.formatArn({
+        service: 'states',
+        resource: 'stateMachine',
+        resourceName: machineNames.get(id) ?? id,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
     const tasks = new Map<string, AppFunction<typeof WorkflowEnvironmentSchema>>();
     for (const task of WORKFLOW_TASKS) {
       const fn = new AppFunction(this, `Task-${task.id}`, {
@@ -54,7 +66,9 @@ export class WorkflowStack extends Stack {
           MAIL_FROM: config.mailFromAddress,
           APP_BASE_URL: `https://${config.domainName}`,
           EXTRACTS_BUCKET: data.extractsBucket.bucketName,
+          VAULT_BUCKET: data.vaultBucket.bucketName,
           VAULT_KEY_ID: data.vaultKey.keyArn,
+          TRANSFER_STATE_MACHINE_ARN: machineArn('transfer'),
         },
         logging: { retention, removalPolicy: protection.removalPolicy, encryptionKey: data.logsKey },
         timeout: Duration.seconds(task.timeoutSeconds ?? 60),
@@ -63,6 +77,15 @@ export class WorkflowStack extends Stack {
       data.grantTableReadWrite(fn.role);
       if (task.documents) data.grantDocumentsReadWrite(fn.role);
       grantSendAsDomain(fn.role, config.mailIdentityDomain, config.mailFromAddress);
+      if (task.transferControl) {
+        // The import task starts the executions it detects; the transfer steps answer their own waits.
+        fn.role.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: ['states:StartExecution', 'states:SendTaskSuccess'],
+            resources: [machineArn('transfer')],
+          }),
+        );
+      }
       tasks.set(task.id, fn);
     }
     this.taskFunctions = tasks;
@@ -83,6 +106,7 @@ export class WorkflowStack extends Stack {
         encryptionKey: data.logsKey,
       });
       const machine = new StateMachine(this, `StateMachine-${definition.id}`, {
+        stateMachineName: machineNames.get(definition.id),
         stateMachineType: StateMachineType.STANDARD,
         definitionBody: DefinitionBody.fromFile(file),
         definitionSubstitutions: Object.fromEntries(

@@ -38,7 +38,14 @@ export const ApiEnvironmentSchema = BaseEnvironmentSchema.extend({
 export const WorkflowEnvironmentSchema = BaseEnvironmentSchema.extend({
   /** The MIS import task reads pushed extracts from here (SSE-KMS with the vault key). */
   EXTRACTS_BUCKET: z.string().min(1),
+  /** The transfer copy moves documents between schools' vault prefixes, re-encrypting each. */
+  VAULT_BUCKET: z.string().min(1),
   VAULT_KEY_ID: z.string().min(1),
+  /**
+   * The import task starts transfer executions it detects; the transfer steps answer their own waits.
+   * Built from the machine's fixed name, not a reference, so the machine can call these functions.
+   */
+  TRANSFER_STATE_MACHINE_ARN: z.string().min(1),
   /** Scheduled tasks send mail too (alert delivery left over by a request). */
   MAIL_FROM: z.string().email(),
   /** The public origin of the web app, used in links sent by mail. */

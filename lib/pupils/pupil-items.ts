@@ -4,6 +4,7 @@
  * the pupil summary and the normalised full names, so a search or a class register is one Query.
  */
 import { z } from 'zod';
+import { matchItemsOf } from '../transfers/pupil-match';
 import { pupilKeys, type PupilDirectoryStatus, type TableKey } from '../data/keys';
 import {
   PupilSchema,
@@ -60,7 +61,7 @@ export function profileItem(pupil: Pupil): StoredItem {
   };
 }
 
-/** The name-token and class-member items that find this pupil, keyed by "PK SK" for comparing. */
+/** The items that find this pupil (name tokens, class registers, transfer matches), keyed by "PK SK" for comparing. */
 export function indexItems(pupil: Pupil): Map<string, StoredItem> {
   const entry = indexEntryOf(pupil);
   const items = new Map<string, StoredItem>();
@@ -82,6 +83,7 @@ export function indexItems(pupil: Pupil): Map<string, StoredItem> {
       ...entry,
     });
   }
+  for (const match of matchItemsOf(pupil)) add(match);
   return items;
 }
 

@@ -4,14 +4,13 @@
  * with the profile. Monitoring (monitoredCategoryIds) is written only by lib/monitoring, without a
  * version bump, so profile edits here never touch it and never conflict with it.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pupilKeys } from '../data/keys';
 import { StaleItemError, getItem } from '../data/school-collection';
 import { PupilSchema, type Pupil } from './pupil';
 import { PupilAlreadyExistsError } from './pupil-errors';
 import { indexItems, profileItem } from './pupil-items';
-import { MAX_TRANSACTION_ITEMS, type TransactWriteItem } from './transact-write-item';
+import { MAX_TRANSACTION_ITEMS, refusedFirstItem, type TransactWriteItem } from './transact-write-item';
 
 const BATCH_GET_LIMIT = 100;
 
@@ -19,13 +18,6 @@ const BATCH_GET_LIMIT = 100;
 const EDITABLE_ATTRIBUTES = Object.keys(PupilSchema.shape).filter(
   (name) => !['pupilId', 'schoolId', 'createdAt', 'monitoredCategoryIds'].includes(name),
 );
-
-function refusedFirstItem(error: unknown): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-  );
-}
 
 export class PupilRepository {
   constructor(

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { STATE_MACHINES, WORKFLOW_TASKS } from '../../lib/config/function-manifest';
 import { REPOSITORY_ROOT } from '../../lib/config/repository-root';
-import { buildTestApp, logicalIdOf, matching, resourceOf } from './infra-app';
+import { buildTestApp, logicalIdOf, matching, resourceOf, resourcesOf } from './infra-app';
 
 const test = buildTestApp();
 const { workflow, data } = test.stacks;
@@ -106,20 +106,47 @@ describe('Workflow stack', () => {
     }
   });
 
-  it('gives the MIS import task 15 minutes, more memory and the extracts bucket; the others no bucket access', () => {
-    for (const [id, fn] of workflow.taskFunctions) {
+  it('gives each task the timeout, memory and bucket access the manifest asks for (the import and the transfer copy)', () => {
+    for (const task of WORKFLOW_TASKS) {
+      const fn = workflow.taskFunctions.get(task.id)!;
       const resource = resourceOf(template(), logicalIdOf(fn.function));
       const role = resourceOf(template(), logicalIdOf(fn.role));
       const documents = JSON.stringify(role.Properties.ManagedPolicyArns).includes(
         logicalIdOf(data.documentsAccessPolicy),
       );
-      if (id === 'misImport') {
-        expect(resource.Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
-        expect(documents).toBe(true);
-      } else {
-        expect(resource.Properties.Timeout).toBe(60);
-        expect(documents).toBe(false);
-      }
+      expect(resource.Properties.Timeout).toBe(task.timeoutSeconds ?? 60);
+      if (task.memoryMb !== undefined) expect(resource.Properties.MemorySize).toBe(task.memoryMb);
+      expect(documents).toBe(task.documents === true);
+    }
+    expect(WORKFLOW_TASKS.find((task) => task.id === 'misImport')).toMatchObject({
+      timeoutSeconds: 900,
+      documents: true,
+    });
+    expect(WORKFLOW_TASKS.find((task) => task.id === 'transferStep')).toMatchObject({
+      timeoutSeconds: 900,
+      documents: true,
+    });
+  });
+
+  it('names the transfer machine so the task functions are told its ARN without a reference back to it', () => {
+    const machine = workflow.stateMachines.get('transfer')!;
+    const resource = resourceOf(template(), logicalIdOf(machine));
+    expect(resource.Properties.StateMachineName).toBe('Lantern-eu-west-2-Workflow-transfer');
+    for (const task of WORKFLOW_TASKS) {
+      const fn = workflow.taskFunctions.get(task.id)!;
+      const environment = resourceOf(template(), logicalIdOf(fn.function)).Properties.Environment as {
+        Variables: Record<string, unknown>;
+      };
+      expect(JSON.stringify(environment.Variables.TRANSFER_STATE_MACHINE_ARN)).toContain(
+        'stateMachine:Lantern-eu-west-2-Workflow-transfer',
+      );
+      const policies = Object.values(resourcesOf(template()))
+        .filter((candidate) => candidate.Type === 'AWS::IAM::Policy')
+        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(logicalIdOf(fn.role)));
+      const mayStart = policies.some((policy) =>
+        JSON.stringify(policy.Properties.PolicyDocument).includes('states:StartExecution'),
+      );
+      expect(mayStart).toBe(task.transferControl === true);
     }
   });
 

@@ -4,6 +4,7 @@ import { ADMIN_ENDPOINTS } from '../../admin/admin-api';
 import { ADMIN_AUTO_ALERT_ENDPOINTS, OWN_AUTO_ALERT_ENDPOINTS } from '../../alerts/auto-alerts-api';
 import { ATTENDANCE_ENDPOINTS } from '../../attendance/attendance-api';
 import { AUDIT_ENDPOINTS } from '../../audit/audit-api';
+import { CALENDAR_ENDPOINTS } from '../../calendar/calendar-api';
 import { CATEGORY_ENDPOINTS } from '../../categories/categories-api';
 import { DASHBOARD_ENDPOINTS } from '../../dashboard/dashboard-api';
 import { DOCUMENT_ENDPOINTS } from '../../documents/documents-api';
@@ -19,6 +20,7 @@ import { KEY_ENDPOINTS } from '../../identity/keys/keys-api';
 import { SCHOOL_ENDPOINTS } from '../../schools/schools-api';
 import { STAFF_ENDPOINTS } from '../../staff/staff-api';
 import { ADMIN_TRAINING_ENDPOINTS, DASHBOARD_TRAINING_ENDPOINTS } from '../../training/training-api';
+import { TRANSFER_ENDPOINTS } from '../../transfers/transfers-api';
 import type { EndpointContract } from '../http/endpoint';
 
 export const ALL_ENDPOINTS: readonly EndpointContract[] = [
@@ -28,6 +30,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...SCHOOL_ENDPOINTS,
   ...ACCESS_ENDPOINTS,
   ...ADMIN_ENDPOINTS,
+  ...CALENDAR_ENDPOINTS,
   ...AUDIT_ENDPOINTS,
   ...PUPIL_ENDPOINTS,
   ...ATTENDANCE_ENDPOINTS,
@@ -41,6 +44,7 @@ export const ALL_ENDPOINTS: readonly EndpointContract[] = [
   ...CONNECTOR_ENDPOINTS,
   ...MIS_STAFF_ENDPOINTS,
   ...MIS_ENDPOINTS,
+  ...TRANSFER_ENDPOINTS,
   ...DOCUMENT_ENDPOINTS,
   ...INCIDENT_ENDPOINTS,
   ...STAFF_ENDPOINTS,

@@ -26,6 +26,8 @@ export interface PreparedDefinition {
 }
 
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+/** Where a rewritten Task carries its TimeoutSecondsPath value (see carryTimeoutThroughParameters). */
+export const TIMEOUT_PARAMETER = 'lanternStandInTimeoutSeconds';
 const LAMBDA_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const LAMBDA_ARN = /^arn:aws[\w-]*:lambda:[^:]+:\d{12}:function:[^:]+(:[^:]+)?$/;
 
@@ -117,8 +119,23 @@ function taskSpec(state: JsonObject, where: string): TaskSpec {
     MAX_TIMER_SECONDS,
   );
   if (state.TimeoutSecondsPath === undefined) state.TimeoutSeconds = timeoutSeconds;
+  else carryTimeoutThroughParameters(state);
   const heartbeatSeconds = typeof state.HeartbeatSeconds === 'number' ? state.HeartbeatSeconds : undefined;
   return { kind, resource, timeoutSeconds, heartbeatSeconds };
+}
+
+/**
+ * AWS reads TimeoutSecondsPath from the state's input; the interpreter reads it from the input after
+ * Parameters. So the value is carried through Parameters under a reserved key (which the task runner
+ * removes before calling anything) and the path is pointed at it.
+ */
+function carryTimeoutThroughParameters(state: JsonObject): void {
+  if (state.Parameters === undefined || typeof state.TimeoutSecondsPath !== 'string') return;
+  state.Parameters = {
+    ...(state.Parameters as JsonObject),
+    [`${TIMEOUT_PARAMETER}.$`]: state.TimeoutSecondsPath,
+  };
+  state.TimeoutSecondsPath = `$.${TIMEOUT_PARAMETER}`;
 }
 
 /** A Task whose Parameters carry the Wait's duration, for the stand-in's wait handler to read. */

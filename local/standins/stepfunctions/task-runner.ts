@@ -1,6 +1,6 @@
 // Runs one Task state of an execution: swaps a fresh task token in for the context-object placeholder,
 // then calls the Lambda, waits, or holds the token for a callback, according to the task's kind.
-import type { TaskSpec } from './asl-preparation';
+import { TIMEOUT_PARAMETER, type TaskSpec } from './asl-preparation';
 import type { Execution } from './execution';
 import type { JsonValue } from './interpreter-types';
 import { callLambda, invokeResult, lambdaParameters, type InvokeLambda } from './lambda-tasks';
@@ -42,7 +42,7 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
   return async (execution, spec, rawInput) => {
     if (execution.status !== 'RUNNING') throw statesRuntimeError('The execution is no longer running');
     const token = tokens.issue();
-    const input = replacePlaceholder(rawInput, options.tokenPlaceholder, token);
+    const input = replacePlaceholder(withoutTimeoutParameter(rawInput), options.tokenPlaceholder, token);
     switch (spec.kind) {
       case 'wait':
         return sleepFor(input, { sleepers: execution.sleepers, instant: options.waitTimeOverrides });
@@ -67,4 +67,13 @@ function replacePlaceholder(value: JsonValue, placeholder: string, token: string
     );
   }
   return value;
+}
+
+/** The stand-in's own carrier of a TimeoutSecondsPath value is not part of what the task receives. */
+function withoutTimeoutParameter(input: JsonValue): JsonValue {
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || !(TIMEOUT_PARAMETER in input)) {
+    return input;
+  }
+  const { [TIMEOUT_PARAMETER]: _carried, ...rest } = input;
+  return rest;
 }
