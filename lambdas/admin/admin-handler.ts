@@ -36,7 +36,9 @@ import { implement, type EndpointContract, type ValidatedRequest } from '../../l
 import { adminProblems } from '../../lib/admin/admin-problems';
 import { autoAlertService } from '../../lib/alerts/auto-alert-services';
 import { trainingService } from '../../lib/training/training-services';
+import { calendarService } from '../../lib/calendar/calendar-services';
 import { adminAutoAlertEndpoints } from './auto-alert-endpoints';
+import { calendarEndpoints } from './calendar-endpoints';
 import { connectorEndpoints } from './connector-endpoints';
 import { misStaffEndpoints } from './mis-staff-endpoints';
 import { trainingEndpoints } from './training-endpoints';
@@ -170,6 +172,7 @@ export const handler = createApiHandler(
     ...trainingEndpoints(trainingService(context)),
     ...connectorEndpoints(context.connectors),
     ...misStaffEndpoints(admin.misStaff),
+    ...calendarEndpoints(calendarService(context)),
   ]),
   context.handlerOptions,
 );

@@ -91,6 +91,7 @@ describe('the users list', () => {
       'Agencies',
       'Classes',
       'Settings',
+      'Calendar',
       'MIS connection',
       'Imports',
     ]);

@@ -13,6 +13,7 @@ export type AdminAreaId =
   | 'agencies'
   | 'classes'
   | 'settings'
+  | 'calendar'
   | 'mis-connection'
   | 'imports';
 
@@ -72,6 +73,13 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     href: '/admin/settings',
     label: 'Settings',
     description: 'Idle timeout, allowed email domains and class restrictions.',
+    permission: 'admin.settings',
+  },
+  {
+    id: 'calendar',
+    href: '/admin/calendar',
+    label: 'Calendar',
+    description: 'Term dates, closures and bank holidays: the school days transfer deadlines count.',
     permission: 'admin.settings',
   },
   {

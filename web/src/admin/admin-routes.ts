@@ -21,6 +21,7 @@ export type AdminScreen =
   | { screen: 'classes' }
   | { screen: 'class-access'; classId: string }
   | { screen: 'settings' }
+  | { screen: 'calendar' }
   | { screen: 'mis-connection' }
   | { screen: 'imports' }
   | { screen: 'import'; importId: string }
@@ -47,6 +48,7 @@ export const adminPaths = {
   classes: '/admin/classes',
   classAccess: (classId: string) => `/admin/classes/${encodeURIComponent(classId)}`,
   settings: '/admin/settings',
+  calendar: '/admin/calendar',
   misConnection: '/admin/mis-connection',
   imports: '/admin/imports',
   import: (importId: string) => `/admin/imports/${encodeURIComponent(importId)}`,
@@ -87,6 +89,8 @@ export function resolveAdminScreen(pathname: string): AdminScreen {
       return id ? { screen: 'class-access', classId: id } : { screen: 'not-found' };
     case 'settings':
       return third === undefined ? { screen: 'settings' } : { screen: 'not-found' };
+    case 'calendar':
+      return third === undefined ? { screen: 'calendar' } : { screen: 'not-found' };
     case 'mis-connection':
       return third === undefined ? { screen: 'mis-connection' } : { screen: 'not-found' };
     case 'imports':
@@ -125,6 +129,8 @@ export function areaOf(screen: AdminScreen): AdminAreaId | undefined {
       return 'classes';
     case 'settings':
       return 'settings';
+    case 'calendar':
+      return 'calendar';
     case 'mis-connection':
       return 'mis-connection';
     case 'imports':

@@ -51,6 +51,19 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'mis.extract.push': 'Pushed an MIS extract',
   'mis.import.run': 'Ran the MIS import now',
   'mis.import.schedule': 'Changed the nightly MIS import time',
+  'transfer.detect': 'Detected a record transfer',
+  'transfer.list': 'Listed record transfers',
+  'transfer.read': 'Viewed a record transfer',
+  'transfer.request': 'Requested a record transfer',
+  'transfer.dismiss': 'Dismissed a record transfer',
+  'transfer.cancel': 'Cancelled a record transfer request',
+  'transfer.authorise': 'Authorised a record transfer',
+  'transfer.reject': 'Rejected a record transfer request',
+  'transfer.copy': 'Copied records for a transfer',
+  'transfer.obsolete': 'Marked a record transfer obsolete',
+  'transfer.receipt': 'Confirmed receipt of a record transfer',
+  'transfer.settings': 'Changed the transfer settings',
+  'calendar.update': "Changed the school's calendar",
 };
 
 export function describeAuditAction(action: string): string {

@@ -14,6 +14,7 @@ import { AdminAccessRefused } from '../../components/admin-access-refused';
 import { AdminPage } from '../../components/admin-page';
 import { AdminProblem } from '../../components/admin-problem';
 import { AdminTabs } from '../../components/admin-tabs';
+import { CalendarPage } from '../../calendar/calendar-page';
 import { usePathname } from '../../routing/router';
 import { NotFoundPage } from '../not-found-page';
 import { AddUserPage } from './add-user-page';
@@ -84,6 +85,8 @@ function screenFor(screen: AdminScreen, view: SessionView, access: MyAccess) {
       return <ClassAccessPage key={screen.classId} classId={screen.classId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'calendar':
+      return <CalendarPage />;
     case 'mis-connection':
       return <MisConnectionPage />;
     case 'imports':
