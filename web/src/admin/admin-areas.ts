@@ -15,7 +15,8 @@ export type AdminAreaId =
   | 'settings'
   | 'calendar'
   | 'mis-connection'
-  | 'imports';
+  | 'imports'
+  | 'transfers';
 
 export interface AdminArea {
   readonly id: AdminAreaId;
@@ -97,6 +98,14 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
       'Whether the nightly MIS import is up to date, what each import did and what it skipped; run one now.',
     permission: 'admin.imports',
   },
+  {
+    id: 'transfers',
+    href: '/admin/transfers',
+    label: 'Transfers',
+    description:
+      'Records of pupils who moved between Lantern schools: request, authorise and confirm them; choose which categories transfer.',
+    permission: 'admin.transfers',
+  },
 ];
 
 /** Permissions that open some part of the admin area (audit.view: a user's audit trail). */
@@ -106,6 +115,7 @@ const ADMIN_PERMISSIONS: ReadonlySet<string> = new Set([
   'admin.classes',
   'admin.settings',
   'admin.imports',
+  'admin.transfers',
   'audit.view',
 ]);
 

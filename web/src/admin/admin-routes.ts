@@ -25,6 +25,9 @@ export type AdminScreen =
   | { screen: 'mis-connection' }
   | { screen: 'imports' }
   | { screen: 'import'; importId: string }
+  | { screen: 'transfers' }
+  | { screen: 'transfer-settings' }
+  | { screen: 'transfer'; transferId: string }
   | { screen: 'not-found' };
 
 /** The paths under /admin the app knows, for links. */
@@ -52,6 +55,10 @@ export const adminPaths = {
   misConnection: '/admin/mis-connection',
   imports: '/admin/imports',
   import: (importId: string) => `/admin/imports/${encodeURIComponent(importId)}`,
+  transfers: '/admin/transfers',
+  transferSettings: '/admin/transfers/settings',
+  /** Where the transfer emails link to (lib/transfers/transfer-notifier.ts transferLink). */
+  transfer: (transferId: string) => `/admin/transfers/${encodeURIComponent(transferId)}`,
 } as const;
 
 /** Ids in paths are UUIDs; anything else is a path the app does not know. */
@@ -96,6 +103,10 @@ export function resolveAdminScreen(pathname: string): AdminScreen {
     case 'imports':
       if (third === undefined) return { screen: 'imports' };
       return id ? { screen: 'import', importId: id } : { screen: 'not-found' };
+    case 'transfers':
+      if (third === undefined) return { screen: 'transfers' };
+      if (third === 'settings') return { screen: 'transfer-settings' };
+      return id ? { screen: 'transfer', transferId: id } : { screen: 'not-found' };
     default:
       return { screen: 'not-found' };
   }
@@ -136,6 +147,10 @@ export function areaOf(screen: AdminScreen): AdminAreaId | undefined {
     case 'imports':
     case 'import':
       return 'imports';
+    case 'transfers':
+    case 'transfer-settings':
+    case 'transfer':
+      return 'transfers';
     case 'overview':
     case 'not-found':
       return undefined;

@@ -16,6 +16,9 @@ import { AdminProblem } from '../../components/admin-problem';
 import { AdminTabs } from '../../components/admin-tabs';
 import { CalendarPage } from '../../calendar/calendar-page';
 import { usePathname } from '../../routing/router';
+import { TransferPage } from '../../transfers/transfer-page';
+import { TransferSettingsPage } from '../../transfers/transfer-settings-page';
+import { TransfersPage } from '../../transfers/transfers-page';
 import { NotFoundPage } from '../not-found-page';
 import { AddUserPage } from './add-user-page';
 import { AdminOverviewPage } from './admin-overview-page';
@@ -93,6 +96,12 @@ function screenFor(screen: AdminScreen, view: SessionView, access: MyAccess) {
       return <ImportsPage />;
     case 'import':
       return <ImportPage key={screen.importId} importId={screen.importId} />;
+    case 'transfers':
+      return <TransfersPage />;
+    case 'transfer-settings':
+      return <TransferSettingsPage />;
+    case 'transfer':
+      return <TransferPage key={screen.transferId} transferId={screen.transferId} />;
     case 'not-found':
       return <NotFoundPage signedIn />;
   }
