@@ -14,7 +14,7 @@ const TransferStepInputSchema = z.discriminatedUnion('step', [
     transferId: z.string().uuid(),
     taskToken: z.string().min(1),
   }),
-  z.object({ step: z.literal('clock'), transferId: z.string().uuid(), first: z.boolean() }),
+  z.object({ step: z.literal('clock'), transferId: z.string().uuid() }),
   z.object({ step: z.literal('copy'), transferId: z.string().uuid(), cursor: z.string() }),
   z.object({ step: z.literal('copyFailed'), transferId: z.string().uuid() }),
 ]);
@@ -42,7 +42,7 @@ export const handler = createWorkflowTaskHandler(TransferStepInputSchema, async 
       await steps.await(input.transferId, input.stage, input.taskToken);
       return { waiting: input.stage };
     case 'clock':
-      return steps.clock(input.transferId, input.first);
+      return steps.clock(input.transferId);
     case 'copy':
       return steps.copy(input.transferId, input.cursor);
     case 'copyFailed':

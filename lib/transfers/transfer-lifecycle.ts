@@ -406,11 +406,19 @@ export function isActionable(listing: TransferListing): boolean {
   return listing.status === 'Requested';
 }
 
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
 /** A clear answer to a second click, or a click that comes too late. */
 function alreadyDecided(transfer: Transfer, decision: TransferDecision): string {
-  const last = transfer.history.at(-1);
+  // The person's step that led here (Lantern's own steps, like the copy, name nobody).
+  const last =
+    [...transfer.history].reverse().find((step) => step.by !== undefined) ?? transfer.history.at(-1);
   const who = last?.by ? ` by ${last.by.name}` : '';
-  const when = last ? ` at ${last.at}` : '';
+  const when = last ? ` on ${UK_TIME.format(new Date(last.at))}` : '';
   switch (transfer.status) {
     case 'Transferring':
     case 'Transferred':

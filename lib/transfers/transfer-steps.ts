@@ -72,14 +72,13 @@ export class TransferSteps {
   }
 
   /**
-   * BYD-1. The first call tells the previous school it has a request; each call sends whatever the
-   * clock says is due (the reminder before day 5, the escalation after it, once each) and returns how
-   * long until the next timer, which the state machine uses as the wait's timeout.
+   * BYD-1. Sends whatever the clock says is due (the reminder before day 5, the escalation after it,
+   * once each; the request itself was mailed by the API) and returns how long until the next timer,
+   * which the state machine uses as the wait's timeout.
    */
-  async clock(transferId: string, first: boolean): Promise<{ secondsToNextTimer: number }> {
+  async clock(transferId: string): Promise<{ secondsToNextTimer: number }> {
     let transfer = await this.load(transferId);
     if (transfer.status !== 'Requested' || !transfer.clock) return { secondsToNextTimer: 1 };
-    if (first) await this.deps.notifier.notify(transfer.from.schoolId, 'requested', transferId);
     const now = this.now();
     const at = now.toISOString();
     const clock = transfer.clock;

@@ -264,7 +264,7 @@ it('at Oakfield: ticks a category in the settings, authorises after the confirma
   const alert = stale.getByRole('alert');
   await alert.waitFor();
   await expect(alert.innerText()).resolves.toMatch(
-    /This transfer was already authorised\b.*; once authorised it cannot be authorised again or re-sent\./,
+    /This transfer was already authorised by Dana Shah on .*; once authorised it cannot be authorised again or re-sent\./,
   );
   await alert.getByRole('button', { name: 'Reload and start again' }).click();
   await stale.getByRole('button', { name: 'Authorise' }).waitFor({ state: 'detached' });

@@ -8,7 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { MisImportRepository } from '../../../lib/mis/import-repository';
 import type { Category } from '../../../lib/categories/category';
 import { STATE_MACHINES } from '../../../lib/config/function-manifest';
 import type { RollPupil } from '../../../lib/mis/import-record';
@@ -75,18 +78,7 @@ beforeAll(async () => {
   process.env.LANTERN_IT_TRANSFER_STATE_MACHINE_ARN = server.stateMachineArn('lantern-transfer');
   harness = await startApiHarness();
   sfn = new SFNClient({ endpoint: server.url });
-  services = createTransferServices({
-    dynamo: harness.table.dynamo,
-    sfn,
-    ses: new (await import('@aws-sdk/client-sesv2')).SESv2Client({}),
-    s3: new (await import('@aws-sdk/client-s3')).S3Client({ forcePathStyle: true }),
-    tableName: harness.table.tableName,
-    stateMachineArn: server.stateMachineArn('lantern-transfer'),
-    mailFrom: process.env.MAIL_FROM!,
-    appBaseUrl: 'http://localhost:3000',
-    vaultBucket: process.env.VAULT_BUCKET!,
-    vaultKeyId: process.env.VAULT_KEY_ID!,
-  });
+  services = createTransferServices(servicesOptions());
   pupils = new PupilRepository(harness.table.dynamo, harness.table.tableName);
   dana = await signInElevated(harness.baseUrl, 'dana');
   oakfield = dana.schoolId;
@@ -95,6 +87,22 @@ beforeAll(async () => {
   priya = await signInElevated(harness.baseUrl, 'priya', riverside);
   category = await categoriesOf(harness.table, oakfield);
 });
+
+/** The services as the import task builds them, on this suite's table and Step Functions endpoint. */
+function servicesOptions() {
+  return {
+    dynamo: harness.table.dynamo,
+    sfn,
+    ses: new SESv2Client({}),
+    s3: new S3Client({ forcePathStyle: true }),
+    tableName: harness.table.tableName,
+    stateMachineArn: server.stateMachineArn('lantern-transfer'),
+    mailFrom: process.env.MAIL_FROM!,
+    appBaseUrl: 'http://localhost:3000',
+    vaultBucket: process.env.VAULT_BUCKET!,
+    vaultKeyId: process.env.VAULT_KEY_ID!,
+  };
+}
 
 afterAll(async () => {
   await server.close();
@@ -354,7 +362,7 @@ it('runs the whole lifecycle: detected, requested, authorised, copied under the 
   });
   const twice = await decide(dana, transferId, 'authorise');
   expect(twice.status).toBe(409);
-  expect(twice.body.detail).toContain('already authorised');
+  expect(twice.body.detail).toContain('already authorised by Dana Shah on ');
   expect((await decide(dana, transferId, 'reject')).status).toBe(409);
 
   expect(await executionStatus(transferId)).toBe('SUCCEEDED');
@@ -502,6 +510,29 @@ it('detects nothing for a temporary UPN, for a pupil with nothing to transfer, o
   const everyone = [...(await listed(priya)), ...(await listed(dana))].map((item) => item.pupilId);
   expect(everyone).not.toContain(early.next.pupilId);
   expect(everyone).not.toContain(early.previous.pupilId);
+
+  // Once the start date has come, a later run (after any school's import) finds the deferred pair.
+  const later = createTransferServices({ ...servicesOptions(), now: () => new Date('2099-09-01T07:00:00Z') });
+  const due = await later.detector.run();
+  expect(due.detected).toBe(1);
+  expect((await listed(priya)).map((item) => item.pupilId)).toContain(early.next.pupilId);
+  expect((await later.detector.run()).detected).toBe(0);
+});
+
+it('takes the roll changes an import left pending, detects from them once, and leaves none pending', async () => {
+  const move = await movedPupil();
+  const imports = new MisImportRepository(harness.table.dynamo, harness.table.tableName);
+  await imports.recordRollChanges({
+    schoolId: riverside,
+    importId: randomUUID(),
+    at: new Date().toISOString(),
+    archived: [],
+    activated: [roll(move.next)],
+  });
+  const first = await services.detector.run();
+  expect(first).toMatchObject({ changesTaken: 1, detected: 1 });
+  expect((await listingFor(priya, move)).status).toBe('Pending');
+  expect(await services.detector.run()).toMatchObject({ changesTaken: 0, detected: 0 });
 });
 
 it('answers people without the permission or without a key with 403, and another school with 404', async () => {
@@ -570,9 +601,13 @@ it('reminds the previous school before day 5 and escalates after it, on the stat
   }, 'the escalation');
   expect(clock.remindedAt).toBeDefined();
   expect(clock.remindedAt! < clock.escalatedAt!).toBe(true);
-  const danaMail = (await mailTo(demoStaff('dana').email)).filter((mail) =>
-    mail.body.text.includes(transferId),
-  );
+  // The escalation is mailed just after it is recorded.
+  const danaMail = await until(async () => {
+    const mails = (await mailTo(demoStaff('dana').email)).filter((mail) =>
+      mail.body.text.includes(transferId),
+    );
+    return mails.some((mail) => mail.subject.startsWith('Overdue')) ? mails : undefined;
+  }, 'the escalation mail');
   expect(danaMail.map((mail) => mail.subject)).toEqual(
     expect.arrayContaining([
       'A record transfer has been requested from your school',
@@ -582,6 +617,9 @@ it('reminds the previous school before day 5 and escalates after it, on the stat
   );
   // Each timer fires once, and the new school hears that it is overdue.
   expect(danaMail.filter((mail) => mail.subject.startsWith('Reminder'))).toHaveLength(1);
+  expect(
+    danaMail.filter((mail) => mail.subject.startsWith('A record transfer has been requested')),
+  ).toHaveLength(1);
   const priyaMail = (await mailTo(demoStaff('priya').email)).filter((mail) =>
     mail.body.text.includes(transferId),
   );
