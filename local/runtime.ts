@@ -14,10 +14,11 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SchoolRepository } from '../lib/schools/school-repository';
-import { createTransferServices } from '../lib/transfers/transfer-services';
+import { createTransferServices, startLifecycle } from '../lib/transfers/transfer-services';
 import { freePort } from './child-processes';
 import { seedDemoData, type SeedSummary } from './demo-seed';
 import { seedDemoTransfer, type DemoTransfer } from './demo-transfer-seed';
+import { resumeOpenTransfers } from './resume-transfers';
 import { startHttpGateway } from './http-gateway';
 import { localFunctionArn, REPOSITORY_ROOT, workflowTaskFunctionName } from './lambda-invoker';
 import {
@@ -155,28 +156,33 @@ export async function startLantern(options: LanternOptions = {}): Promise<Runnin
           },
     );
 
+    const documentClient = DynamoDBDocumentClient.from(dynamodb);
+    const sfn = new SFNClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.stepfunctions });
+    const transfers = createTransferServices({
+      dynamo: documentClient,
+      sfn,
+      ses: new SESv2Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.ses }),
+      s3,
+      tableName: LOCAL_TABLE_NAME,
+      stateMachineArn: apiEnvironment.TRANSFER_STATE_MACHINE_ARN,
+      mailFrom: apiEnvironment.MAIL_FROM,
+      appBaseUrl: url,
+      vaultBucket: apiEnvironment.VAULT_BUCKET,
+      vaultKeyId: apiEnvironment.VAULT_KEY_ID,
+    });
+    const schoolRepository = new SchoolRepository(documentClient, LOCAL_TABLE_NAME);
+    // Kept data may hold open transfers whose executions the last run's stand-in took with it.
+    if (dataDir) {
+      await resumeOpenTransfers(schoolRepository, transfers.transfers, (transferId) =>
+        startLifecycle(sfn, apiEnvironment.TRANSFER_STATE_MACHINE_ARN, transferId),
+      );
+    }
     // After the incidents: the moved pupil is chosen for having some. The transfer steps run in this
     // process through the Step Functions stand-in, as the deployed workflow would.
     const demoTransfer =
       options.demoIncidents === false
         ? undefined
-        : await seedDemoTransfer(
-            DynamoDBDocumentClient.from(dynamodb),
-            LOCAL_TABLE_NAME,
-            new SchoolRepository(DynamoDBDocumentClient.from(dynamodb), LOCAL_TABLE_NAME),
-            createTransferServices({
-              dynamo: DynamoDBDocumentClient.from(dynamodb),
-              sfn: new SFNClient({ region: LOCAL_REGION, endpoint: standIns.endpoints.stepfunctions }),
-              ses: new SESv2Client({ region: LOCAL_REGION, endpoint: standIns.endpoints.ses }),
-              s3,
-              tableName: LOCAL_TABLE_NAME,
-              stateMachineArn: apiEnvironment.TRANSFER_STATE_MACHINE_ARN,
-              mailFrom: apiEnvironment.MAIL_FROM,
-              appBaseUrl: url,
-              vaultBucket: apiEnvironment.VAULT_BUCKET,
-              vaultKeyId: apiEnvironment.VAULT_KEY_ID,
-            }).detector,
-          );
+        : await seedDemoTransfer(documentClient, LOCAL_TABLE_NAME, schoolRepository, transfers.detector);
 
     const gateway = await startHttpGateway({
       port: appPort,
