@@ -84,7 +84,12 @@ it('creates a credential with its secret shown once, rotates it and revokes it',
   const newSecret = await secretShown().innerText();
   expect(newSecret).toMatch(/^lcn_/);
   expect(newSecret).not.toBe(secret);
-  await expect(rowFor(label).getByRole('cell').nth(0).innerText()).resolves.toContain('rotated');
+  // The list reloads after the rotation: wait for the row to say so rather than read it once.
+  await rowFor(label)
+    .getByRole('cell')
+    .nth(0)
+    .getByText(/\(rotated /)
+    .waitFor();
 
   // Revoking asks first, then the credential leaves the list.
   await rowFor(label)
