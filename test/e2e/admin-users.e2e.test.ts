@@ -94,6 +94,7 @@ describe('the users list', () => {
       'Calendar',
       'MIS connection',
       'Imports',
+      'Transfers',
     ]);
     await tabs.getByRole('link', { name: 'Users' }).click();
     await heading('Users').waitFor();
