@@ -11,7 +11,7 @@ import { awsClients } from '../../lib/platform/aws-clients';
 import { loadEnvironment, WorkflowEnvironmentSchema } from '../../lib/platform/environment';
 import { logger } from '../../lib/platform/observability';
 import { createWorkflowTaskHandler } from '../../lib/platform/workflow-task';
-import { createTransferServices } from '../../lib/transfers/transfer-services';
+import { transferServicesOf } from '../../lib/transfers/transfer-services';
 
 const environment = loadEnvironment(WorkflowEnvironmentSchema);
 const clients = awsClients();
@@ -22,18 +22,7 @@ const mis = createMisServices({
   extractsBucket: environment.EXTRACTS_BUCKET,
   keyId: environment.VAULT_KEY_ID,
 });
-const { detector } = createTransferServices({
-  dynamo: clients.dynamo,
-  sfn: clients.sfn,
-  ses: clients.ses,
-  s3: clients.s3,
-  tableName: environment.TABLE_NAME,
-  stateMachineArn: environment.TRANSFER_STATE_MACHINE_ARN,
-  mailFrom: environment.MAIL_FROM,
-  appBaseUrl: environment.APP_BASE_URL,
-  vaultBucket: environment.VAULT_BUCKET,
-  vaultKeyId: environment.VAULT_KEY_ID,
-});
+const { detector } = transferServicesOf(clients, environment);
 
 export const handler = createWorkflowTaskHandler(
   z.object({ schoolId: z.string().uuid(), trigger: z.enum(['schedule', 'run-now']) }),

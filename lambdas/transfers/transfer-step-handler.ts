@@ -4,7 +4,7 @@ import { awsClients } from '../../lib/platform/aws-clients';
 import { loadEnvironment, WorkflowEnvironmentSchema } from '../../lib/platform/environment';
 import { createWorkflowTaskHandler } from '../../lib/platform/workflow-task';
 import { TransferStageSchema } from '../../lib/transfers/transfer-repository';
-import { createTransferServices } from '../../lib/transfers/transfer-services';
+import { transferServicesOf } from '../../lib/transfers/transfer-services';
 
 const TransferStepInputSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('detected'), transferId: z.string().uuid() }),
@@ -21,18 +21,7 @@ const TransferStepInputSchema = z.discriminatedUnion('step', [
 
 const environment = loadEnvironment(WorkflowEnvironmentSchema);
 const clients = awsClients();
-const { steps } = createTransferServices({
-  dynamo: clients.dynamo,
-  sfn: clients.sfn,
-  ses: clients.ses,
-  s3: clients.s3,
-  tableName: environment.TABLE_NAME,
-  stateMachineArn: environment.TRANSFER_STATE_MACHINE_ARN,
-  mailFrom: environment.MAIL_FROM,
-  appBaseUrl: environment.APP_BASE_URL,
-  vaultBucket: environment.VAULT_BUCKET,
-  vaultKeyId: environment.VAULT_KEY_ID,
-});
+const { steps } = transferServicesOf(clients, environment);
 
 export const handler = createWorkflowTaskHandler(TransferStepInputSchema, async (input) => {
   switch (input.step) {

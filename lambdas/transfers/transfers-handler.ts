@@ -13,7 +13,7 @@ import { problems } from '../../lib/platform/http/problem';
 import { directionFor, type Transfer } from '../../lib/transfers/transfer';
 import { TransferConflictError, TransferNotFoundError } from '../../lib/transfers/transfer-errors';
 import { allowedDecisions } from '../../lib/transfers/transfer-view';
-import { createTransferServices } from '../../lib/transfers/transfer-services';
+import { transferServicesOf } from '../../lib/transfers/transfer-services';
 import type { TransferActor } from '../../lib/transfers/transfer-lifecycle';
 import {
   authoriseTransfer,
@@ -30,18 +30,7 @@ import {
 } from '../../lib/transfers/transfers-api';
 
 const { environment, clients, handlerOptions } = createApiContext();
-const { lifecycle } = createTransferServices({
-  dynamo: clients.dynamo,
-  sfn: clients.sfn,
-  ses: clients.ses,
-  s3: clients.s3,
-  tableName: environment.TABLE_NAME,
-  stateMachineArn: environment.TRANSFER_STATE_MACHINE_ARN,
-  mailFrom: environment.MAIL_FROM,
-  appBaseUrl: environment.APP_BASE_URL,
-  vaultBucket: environment.VAULT_BUCKET,
-  vaultKeyId: environment.VAULT_KEY_ID,
-});
+const { lifecycle } = transferServicesOf(clients, environment);
 const audit = new AuditLog(clients.dynamo, environment.TABLE_NAME);
 
 type RequestFacts = { readonly sourceIp: string; readonly userAgent: string; readonly requestId: string };

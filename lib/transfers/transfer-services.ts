@@ -50,6 +50,35 @@ export interface TransferServices {
   readonly notifier: TransferNotifier;
 }
 
+/** What a deployed function (API area or workflow task) supplies: its clients and its environment. */
+export interface TransferFunctionEnvironment {
+  readonly TABLE_NAME: string;
+  readonly TRANSFER_STATE_MACHINE_ARN: string;
+  readonly MAIL_FROM: string;
+  readonly APP_BASE_URL: string;
+  readonly VAULT_BUCKET: string;
+  readonly VAULT_KEY_ID: string;
+}
+
+/** The services as a deployed function builds them: one place for the API area and both tasks. */
+export function transferServicesOf(
+  clients: Pick<TransferServiceOptions, 'dynamo' | 'sfn' | 'ses' | 's3'>,
+  environment: TransferFunctionEnvironment,
+): TransferServices {
+  return createTransferServices({
+    dynamo: clients.dynamo,
+    sfn: clients.sfn,
+    ses: clients.ses,
+    s3: clients.s3,
+    tableName: environment.TABLE_NAME,
+    stateMachineArn: environment.TRANSFER_STATE_MACHINE_ARN,
+    mailFrom: environment.MAIL_FROM,
+    appBaseUrl: environment.APP_BASE_URL,
+    vaultBucket: environment.VAULT_BUCKET,
+    vaultKeyId: environment.VAULT_KEY_ID,
+  });
+}
+
 export function createTransferServices(options: TransferServiceOptions): TransferServices {
   const { dynamo, tableName } = options;
   const transfers = new TransferRepository(dynamo, tableName);
